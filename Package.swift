@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// fincore: a local-first offline sync agent for the Fincore lending platform.
+// No package dependencies by design: Foundation, Dispatch, XCTest and two system C libraries.
+import PackageDescription
+
+let package = Package(
+    name: "fincore",
+    products: [
+        .executable(name: "fincore", targets: ["fincore"]),
+    ],
+    targets: [
+        // System C libraries, nothing else (see each folder's module.modulemap).
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(
+            name: "CReadline", path: "Sources/CReadline", pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"]), .brew(["readline"])]),
+
+        // A small typed SQLite layer; knows nothing of lending.
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        // The lending domain shared by server and agent; knows nothing of storage or HTTP.
+        .target(name: "FincoreModel"),
+        // HTTP/1.1 on POSIX sockets, a router, HMAC-SHA256.
+        .target(name: "HTTP"),
+        // Line editing, command parsing, output formats; nothing of HTTP.
+        .target(name: "Console", dependencies: ["CReadline", "FincoreModel"]),
+        // The executable that wires everything together.
+        .executableTarget(
+            name: "fincore",
+            dependencies: ["Console", "FincoreModel", "SQLite", "HTTP"]),
+
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "FincoreModelTests", dependencies: ["FincoreModel"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
+        // Runs the built `fincore` binary: stdout, stderr and exit status.
+        .testTarget(name: "EndToEndTests", dependencies: ["fincore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
