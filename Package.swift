@@ -9,12 +9,13 @@ let package = Package(
         .executable(name: "fincore", targets: ["fincore"]),
     ],
     targets: [
-        // System C libraries, nothing else (see each folder's module.modulemap).
+        // System C libraries, nothing else (see each folder's module.modulemap). readline has no
+        // pkg-config entry worth using (it adds flags SwiftPM prohibits); its headers are in /usr/include.
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .systemLibrary(
-            name: "CReadline", path: "Sources/CReadline", pkgConfig: "readline",
+            name: "CReadline", path: "Sources/CReadline",
             providers: [.apt(["libreadline-dev"]), .brew(["readline"])]),
 
         // A small typed SQLite layer; knows nothing of lending.

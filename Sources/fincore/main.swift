@@ -1,4 +1,6 @@
+import Console
 import Foundation
 
-// Placeholder entry point; replaced by the command-line front end.
-print("fincore")
+// The entry point: run the command line and exit with its documented status.
+let status = await FincoreCommand.run(Array(CommandLine.arguments.dropFirst()))
+exit(status.rawValue)
