@@ -24,16 +24,19 @@ let package = Package(
         .target(name: "FincoreModel"),
         // HTTP/1.1 on POSIX sockets, a router, HMAC-SHA256.
         .target(name: "HTTP"),
+        // The whole API contract on top of HTTP and SQLite, with faults on demand.
+        .target(name: "SandboxServer", dependencies: ["HTTP", "SQLite", "FincoreModel"]),
         // Line editing, command parsing, output formats; nothing of HTTP.
         .target(name: "Console", dependencies: ["CReadline", "FincoreModel"]),
         // The executable that wires everything together.
         .executableTarget(
             name: "fincore",
-            dependencies: ["Console", "FincoreModel", "SQLite", "HTTP"]),
+            dependencies: ["Console", "FincoreModel", "SQLite", "HTTP", "SandboxServer"]),
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "FincoreModelTests", dependencies: ["FincoreModel"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "SandboxServerTests", dependencies: ["SandboxServer", "HTTP", "FincoreModel"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         // Runs the built `fincore` binary: stdout, stderr and exit status.
         .testTarget(name: "EndToEndTests", dependencies: ["fincore"]),
