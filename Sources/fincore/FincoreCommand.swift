@@ -10,7 +10,7 @@ enum FincoreCommand {
     ]
 
     /// Every `fincore NAME` command, in the order help lists them.
-    static let subcommands: [Subcommand] = []
+    static let subcommands: [Subcommand] = [SandboxCommand.subcommand]
 
     static var help: String {
         var page = """
