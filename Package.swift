@@ -26,17 +26,23 @@ let package = Package(
         .target(name: "HTTP"),
         // The whole API contract on top of HTTP and SQLite, with faults on demand.
         .target(name: "SandboxServer", dependencies: ["HTTP", "SQLite", "FincoreModel"]),
+        // How the agent talks to any Fincore server: URLSession, errors, retries, rate limits.
+        .target(name: "APIClient", dependencies: ["FincoreModel"]),
+        // The local replica: server state, the outbox, sync state; nothing of HTTP.
+        .target(name: "Replica", dependencies: ["SQLite", "FincoreModel"]),
         // Line editing, command parsing, output formats; nothing of HTTP.
         .target(name: "Console", dependencies: ["CReadline", "FincoreModel"]),
         // The executable that wires everything together.
         .executableTarget(
             name: "fincore",
-            dependencies: ["Console", "FincoreModel", "SQLite", "HTTP", "SandboxServer"]),
+            dependencies: ["Console", "FincoreModel", "SQLite", "HTTP", "SandboxServer", "APIClient", "Replica"]),
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "FincoreModelTests", dependencies: ["FincoreModel"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "SandboxServerTests", dependencies: ["SandboxServer", "HTTP", "FincoreModel"]),
+        .testTarget(name: "APIClientTests", dependencies: ["APIClient", "SandboxServer", "FincoreModel"]),
+        .testTarget(name: "ReplicaTests", dependencies: ["Replica", "SQLite", "FincoreModel"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         // Runs the built `fincore` binary: stdout, stderr and exit status.
         .testTarget(name: "EndToEndTests", dependencies: ["fincore"]),
