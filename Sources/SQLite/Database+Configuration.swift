@@ -19,8 +19,9 @@ extension Database {
         /// How long to wait on a lock held by another connection before failing with
         /// `SQLITE_BUSY` (`sqlite3_busy_timeout`).
         public var busyTimeout: Duration
-        /// `PRAGMA secure_delete=ON`: overwrite deleted content with zeros, for databases
-        /// holding personal data (<https://www.sqlite.org/pragma.html#pragma_secure_delete>).
+        /// `PRAGMA secure_delete`: when on, deleted content is overwritten with zeros, for
+        /// databases holding personal data (<https://www.sqlite.org/pragma.html#pragma_secure_delete>).
+        /// Applied explicitly either way, since the compiled-in default differs between builds.
         public var secureDelete: Bool
         /// Open read-only (`SQLITE_OPEN_READONLY`), for a reader connection beside the writer.
         /// The file must already exist.

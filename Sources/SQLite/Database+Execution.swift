@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 extension Database {
     /// Runs a script of one or more statements separated by semicolons, without arguments.
@@ -18,7 +19,10 @@ extension Database {
                     continue
                 }
                 defer { sqlite3_finalize(statement) }
-                let statementSQL = sqlite3_sql(statement).map { String(cString: $0) } ?? sql
+                // sqlite3_sql starts where the previous statement ended, so trim the separator's
+                // whitespace to report the statement as written.
+                let statementSQL = sqlite3_sql(statement)
+                    .map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? sql
                 var stepCode = sqlite3_step(statement)
                 while stepCode == SQLITE_ROW {
                     stepCode = sqlite3_step(statement)

@@ -71,9 +71,8 @@ public final class Database {
             }
         }
         try execute(sql: "PRAGMA synchronous = \(configuration.synchronous.rawValue)")
-        if configuration.secureDelete {
-            try execute(sql: "PRAGMA secure_delete = ON")
-        }
+        // Set both ways: the compile-time default varies (Debian builds with it on).
+        try execute(sql: "PRAGMA secure_delete = \(configuration.secureDelete ? "ON" : "OFF")")
     }
 
     /// Turns a result code from a call on this connection into a thrown `SQLiteError`.
