@@ -27,11 +27,13 @@ extension Statement {
             }
             var used: Set<String> = []
             for index in (0..<parameterCount).map({ $0 + 1 }) {
-                guard let cName = sqlite3_bind_parameter_name(handle, Int32(index)) else {
+                // `?` has no name and `?NNN` is named "?NNN"; both are positional.
+                let fullName = sqlite3_bind_parameter_name(handle, Int32(index)).map { String(cString: $0) }
+                guard let fullName, !fullName.hasPrefix("?") else {
                     throw SQLiteError.misuse(
                         "parameter \(index) is positional (?); pass positional arguments", sql: sql, arguments: arguments)
                 }
-                let name = StatementArguments.bareName(String(cString: cName))
+                let name = StatementArguments.bareName(fullName)
                 guard let value = byName[name] else {
                     throw SQLiteError.misuse("missing argument for parameter :\(name)", sql: sql, arguments: arguments)
                 }

@@ -35,6 +35,16 @@ public struct StatementArguments: Sendable, Equatable {
         storage = .named(pairs.map { (name: Self.bareName($0.0), value: $0.1) })
     }
 
+    /// Positional arguments from Swift values; nil binds NULL. For argument lists built at run time.
+    public init(_ values: [(any SQLiteValueConvertible)?]) {
+        self.init(positional: values.map { $0?.sqliteValue ?? .null })
+    }
+
+    /// Named arguments from Swift values; nil binds NULL.
+    public init(_ values: [String: (any SQLiteValueConvertible)?]) {
+        self.init(named: values.sorted { $0.key < $1.key }.map { ($0.key, $0.value?.sqliteValue ?? .null) })
+    }
+
     /// The number of values.
     public var count: Int {
         switch storage {

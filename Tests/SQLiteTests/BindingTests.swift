@@ -64,6 +64,27 @@ final class BindingTests: XCTestCase {
         XCTAssertEqual(row?.values, [.integer(1), .integer(2), .integer(3)])
     }
 
+    func testArgumentsBuiltAtRunTime() throws {
+        let queue = try makeMemoryQueue()
+        let ids: [Int64?] = [3, nil, 5]
+        let row = try queue.write { db in
+            try db.fetchOne(sql: "SELECT ?, ?, ?", arguments: StatementArguments(ids))
+        }
+        XCTAssertEqual(row?.values, [.integer(3), .null, .integer(5)])
+        let named = try queue.write { db in
+            try db.fetchOne(sql: "SELECT :b, :a", arguments: StatementArguments(["a": "first", "b": nil]))
+        }
+        XCTAssertEqual(named?.values, [.null, .text("first")])
+    }
+
+    func testNamedArgumentsForNumberedParameterIsAnError() throws {
+        let queue = try makeMemoryQueue()
+        let error = assertThrows(SQLiteError.self) {
+            try queue.write { db in try db.fetchOne(sql: "SELECT ?1", arguments: ["1": 1]) }
+        }
+        XCTAssertEqual(error?.message, "parameter 1 is positional (?); pass positional arguments")
+    }
+
     func testTooFewPositionalArgumentsIsAnError() throws {
         let queue = try makeMemoryQueue()
         let error = assertThrows(SQLiteError.self) {

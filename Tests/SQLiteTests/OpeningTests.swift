@@ -91,10 +91,30 @@ final class OpeningTests: TemporaryDirectoryTestCase {
             }
         }
         XCTAssertGreaterThan(size(ofFile: path + "-wal") ?? 0, 0)
-        let result = try queue.write { db in try db.checkpointTruncatingWAL() }
-        XCTAssertEqual(result.walFrameCount, 0, "after TRUNCATE the log is reset, so it reports 0 frames")
+        try queue.write { db in try db.checkpointTruncatingWAL() }
         XCTAssertEqual(size(ofFile: path + "-wal"), 0)
         XCTAssertEqual(try queue.read { db in try db.fetchOne(Int64.self, sql: "SELECT count(*) FROM t") }, 100)
+    }
+
+    func testCheckpointBlockedByAnOpenReaderIsBusy() throws {
+        let path = directory.path("blocked.sqlite")
+        let writer = try DatabaseQueue(path: path, configuration: .init(busyTimeout: .milliseconds(50)))
+        try writer.write { db in try db.execute(sql: "CREATE TABLE t (x); INSERT INTO t VALUES (1), (2)") }
+        let reader = try DatabaseQueue(path: path, configuration: .init(readOnly: true))
+        let error = assertThrows(SQLiteError.self) {
+            try reader.read { db in
+                // A half-read cursor keeps the reader's snapshot, so the WAL cannot be reset.
+                let cursor = try db.fetchCursor(sql: "SELECT x FROM t")
+                _ = try cursor.next()
+                try writer.write { db in try db.execute(sql: "INSERT INTO t VALUES (3)") }
+                try writer.write { db in try db.checkpointTruncatingWAL() }
+            }
+        }
+        XCTAssertEqual(error?.isBusy, true)
+        XCTAssertEqual(error?.sql, "PRAGMA wal_checkpoint(TRUNCATE)")
+        // With the reader done, the same checkpoint succeeds.
+        try writer.write { db in try db.checkpointTruncatingWAL() }
+        XCTAssertEqual(size(ofFile: path + "-wal"), 0)
     }
 
     func testIntegrityCheckOfASoundDatabaseIsOK() throws {
