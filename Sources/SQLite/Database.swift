@@ -41,13 +41,8 @@ public final class Database {
         self.configuration = configuration
         self.handle = opened
         sqlite3_extended_result_codes(opened, 1)
-        do {
-            try applyConfiguration(isFile: isFile)
-        } catch {
-            // deinit still runs and closes the handle.
-            statementCache.removeAll()
-            throw error
-        }
+        // Every stored property is set, so if this throws, deinit still closes the handle.
+        try applyConfiguration(isFile: isFile)
     }
 
     deinit {
