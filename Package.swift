@@ -19,7 +19,7 @@ let package = Package(
             providers: [.apt(["libreadline-dev"]), .brew(["readline"])]),
 
         // A small typed SQLite layer; knows nothing of lending.
-        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "SQLite", dependencies: ["CSQLite"], exclude: ["README.md"]),
         // The lending domain shared by server and agent; knows nothing of storage or HTTP.
         .target(name: "FincoreModel"),
         // HTTP/1.1 on POSIX sockets, a router, HMAC-SHA256.
