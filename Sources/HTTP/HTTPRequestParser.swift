@@ -112,8 +112,11 @@ public struct HTTPRequestParser: Sendable {
     }
 
     mutating func skipLeadingEmptyLines() {
-        while scanned == 0, buffer.count - start >= 2, buffer[start] == .cr, buffer[start + 1] == .lf {
+        // A request line never starts with CR, so a leading CRLF is always an empty line, even when
+        // it arrived byte by byte and was already scanned.
+        while buffer.count - start >= 2, buffer[start] == .cr, buffer[start + 1] == .lf {
             start += 2
+            scanned = max(0, scanned - 2)
         }
         compact()
     }

@@ -69,6 +69,111 @@ final class HTTPServerTests: XCTestCase {
         XCTAssertEqual(response.status, 201)
         XCTAssertEqual(response.text, "{\"amount\":450000}")
     }
+
+    func testKeepAliveServesSeveralRequestsOnOneConnection() throws {
+        let client = try RawClient(port: port)
+        for index in 0..<5 {
+            try client.send(post("/echo", "body \(index)"))
+            let response = try client.readResponse()
+            XCTAssertEqual(response.text, "body \(index)")
+            XCTAssertEqual(response.header("Connection"), "keep-alive")
+        }
+    }
+
+    func testPipelinedRequestsAreAnsweredInOrder() throws {
+        let client = try RawClient(port: port)
+        try client.send(get("/hello") + post("/echo", "second") + get("/v1/clients/cl_1/kyc/verify?x=1"))
+        XCTAssertEqual(try client.readResponse().text, "hello")
+        XCTAssertEqual(try client.readResponse().text, "second")
+        XCTAssertEqual(try client.readResponse().text, "cl_1 verify x=1 true")
+    }
+
+    func testConnectionCloseIsHonoured() throws {
+        let client = try RawClient(port: port)
+        try client.send(get("/hello", "Connection: close\r\n"))
+        let response = try client.readResponse()
+        XCTAssertEqual(response.text, "hello")
+        XCTAssertEqual(response.header("Connection"), "close")
+        XCTAssertTrue(client.waitForClose())
+    }
+
+    func testHTTP10ClosesByDefault() throws {
+        let client = try RawClient(port: port)
+        try client.send("GET /hello HTTP/1.0\r\n\r\n")
+        XCTAssertEqual(try client.readResponse().text, "hello")
+        XCTAssertTrue(client.waitForClose())
+    }
+
+    func testHeadHasHeadersButNoBody() throws {
+        let client = try RawClient(port: port)
+        try client.send("HEAD /hello HTTP/1.1\r\nHost: h\r\n\r\n" + get("/hello"))
+        let head = try client.readResponse(headOnly: true)
+        XCTAssertEqual(head.status, 200)
+        XCTAssertEqual(head.header("Content-Length"), "5")
+        XCTAssertEqual(try client.readResponse().text, "hello")
+    }
+
+    func testUnknownPathIs404InContractShape() throws {
+        let client = try RawClient(port: port)
+        try client.send(get("/nope"))
+        let response = try client.readResponse()
+        XCTAssertEqual(response.status, 404)
+        XCTAssertEqual(response.header("Content-Type"), "application/json")
+        XCTAssertEqual(response.text, #"{"error":{"code":"not_found","message":"No route for /nope"}}"#)
+    }
+
+    func testWrongMethodIs405WithAllow() throws {
+        let client = try RawClient(port: port)
+        try client.send("DELETE /v1/clients/cl_1/kyc/verify HTTP/1.1\r\nHost: h\r\n\r\n")
+        let response = try client.readResponse()
+        XCTAssertEqual(response.status, 405)
+        XCTAssertEqual(response.header("Allow"), "GET, POST, HEAD")
+        XCTAssertTrue(response.text.hasPrefix(#"{"error":{"code":"method_not_allowed","#))
+        // The connection survives a 405: it is an application answer, not a framing error.
+        try client.send(get("/hello"))
+        XCTAssertEqual(try client.readResponse().text, "hello")
+    }
+
+    func testOversizedContentLengthIs413BeforeTheBodyIsSent() throws {
+        let client = try RawClient(port: port)
+        try client.send("POST /echo HTTP/1.1\r\nHost: h\r\nContent-Length: \(2 << 20)\r\n\r\n")
+        let response = try client.readResponse()
+        XCTAssertEqual(response.status, 413)
+        XCTAssertEqual(response.header("Connection"), "close")
+        XCTAssertEqual(
+            response.text,
+            #"{"error":{"code":"payload_too_large","message":"Request body of 2097152 bytes exceeds the limit of 1048576 bytes"}}"#)
+        XCTAssertTrue(client.waitForClose())
+    }
+
+    func testOversizedHeadersAre431() throws {
+        let client = try RawClient(port: port)
+        try client.send("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + String(repeating: "x", count: 20_000) + "\r\n\r\n")
+        let response = try client.readResponse()
+        XCTAssertEqual(response.status, 431)
+        XCTAssertEqual(response.reason, "Request Header Fields Too Large")
+        XCTAssertTrue(response.text.contains("headers too large"))
+        XCTAssertTrue(client.waitForClose())
+    }
+
+    func testMalformedRequestLineIs400() throws {
+        let client = try RawClient(port: port)
+        try client.send("GARBAGE\r\n\r\n")
+        let response = try client.readResponse()
+        XCTAssertEqual(response.status, 400)
+        XCTAssertEqual(
+            response.text,
+            #"{"error":{"code":"invalid_request","message":"Malformed request line: expected method, target and version"}}"#)
+        XCTAssertTrue(client.waitForClose())
+    }
+
+    func testExpectContinueGetsAnInterimResponse() throws {
+        let client = try RawClient(port: port)
+        try client.send("POST /echo HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n")
+        XCTAssertEqual(try client.readResponse().status, 100)
+        try client.send("abc")
+        XCTAssertEqual(try client.readResponse().text, "abc")
+    }
 }
 
 /// A counter shared by the chunks of one streamed response.
