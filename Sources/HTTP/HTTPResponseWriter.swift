@@ -109,6 +109,9 @@ struct HTTPResponseWriter {
         var text = "HTTP/1.1 \(response.status.code) \(response.status.reasonPhrase)\r\n"
         for field in response.headers
         where field.key != "content-length" && field.key != "transfer-encoding" && field.key != "connection" {
+            // A CR or LF in a value would let it start a header or body of its own (response
+            // splitting); such a field is dropped rather than sent.
+            guard !field.value.utf8.contains(where: { $0 == .cr || $0 == .lf }) else { continue }
             text += "\(field.name): \(field.value)\r\n"
         }
         if !response.headers.contains("Date") { text += "Date: \(HTTPDate.now())\r\n" }
