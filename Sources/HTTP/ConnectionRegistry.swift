@@ -28,6 +28,11 @@ final class ConnectionRegistry: @unchecked Sendable {
         lock.withLock { connections.count }
     }
 
+    /// Connections between the first byte of a request and the end of its response.
+    var busyCount: Int {
+        lock.withLock { connections.values.count { !$0.idle } }
+    }
+
     /// Counts a worker that is not a connection (the accept thread).
     func workerStarted() {
         lock.withLock { workers += 1 }

@@ -44,6 +44,9 @@ public actor HTTPServer {
     /// The number of open connections (for tests and diagnostics).
     public var connectionCount: Int { registry?.connectionCount ?? 0 }
 
+    /// The number of connections with a request in progress; `stop` waits for these.
+    public var busyConnectionCount: Int { registry?.busyCount ?? 0 }
+
     /// Binds, listens and starts accepting; returns the bound port. Calling it again while running
     /// returns the same port.
     @discardableResult

@@ -73,8 +73,7 @@ final class HTTPServerLifecycleTests: XCTestCase {
             return [response.text, response.header("Connection") ?? "-"]
         }
         // Wait until the request is being handled, then stop underneath it.
-        while await server.connectionCount == 0 { try await Task.sleep(nanoseconds: 5_000_000) }
-        try await Task.sleep(nanoseconds: 50_000_000)
+        while await server.busyConnectionCount == 0 { try await Task.sleep(nanoseconds: 2_000_000) }
         await server.stop()
         let answered = try await answer
         XCTAssertEqual(answered, ["slow done", "close"])
