@@ -81,7 +81,9 @@ extension APIClient {
 
     /// Tells a body that is not JSON (an HTML page) from JSON cut short and JSON of the wrong shape.
     static func problem(_ error: DecodingError, head: HTTPResponseHead, data: Data) -> MalformedResponse.Problem {
-        if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, context.underlyingError != nil {
+        // A syntax error is `dataCorrupted` at the top (Linux's Foundation gives no underlying
+        // error); the contract's bodies are objects, so nothing else fails at the empty path.
+        if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
             let contentType = head.header("Content-Type")
             let firstByte = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
             let looksJSON = firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[")

@@ -76,9 +76,11 @@ public actor RateLimitScheduler {
             counters.throttled += 1
             let pause = Duration.seconds(max(1, retryAfterSeconds ?? headers?.resetSeconds ?? 1))
             state.pausedUntil = max(state.pausedUntil ?? .zero, now + pause)
-            if current {
+            // The pause is the server's word on when to come back; without headers saying how
+            // much is left after it, assume the bucket refills when the pause ends.
+            if current, headers == nil {
                 state.remaining = 0
-                if headers == nil { state.windowEnd = now + pause }
+                state.windowEnd = now + pause
             }
         }
         self[permit.bucket] = state
