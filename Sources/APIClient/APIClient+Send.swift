@@ -54,9 +54,7 @@ extension APIClient {
                 return APIResponse(value: try Self.noBody(Value.self, request: line),
                                    meta: ResponseMetadata(status: 204, attempts: attempt))
             }
-            if case .transport(let failure) = error, failure.kind == .timedOut || failure.kind == .connectionLost {
-                answerMayHaveBeenLost = true
-            }
+            if case .transport(let failure) = error, failure.mayHaveExecuted { answerMayHaveBeenLost = true }
             let decision = policy.decide(
                 recovery: error.recovery, retryAfter: error.retryAfter, attemptsMade: attempt,
                 elapsed: clock.now() - start, unitRandom: configuration.random())

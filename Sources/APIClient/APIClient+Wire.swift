@@ -34,7 +34,9 @@ extension APIClient {
         }
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = request.method.rawValue
-        urlRequest.timeoutInterval = Self.seconds(timeout)
+        // Whole seconds, at least one: Linux's FoundationNetworking truncates the interval to
+        // whole seconds for its idle timer, so 0.5 s would time out at once.
+        urlRequest.timeoutInterval = max(1, Self.seconds(timeout).rounded(.up))
         urlRequest.setValue(key.authorizationValue, forHTTPHeaderField: "Authorization")
         urlRequest.setValue("application/json", forHTTPHeaderField: "Accept")
         urlRequest.setValue(configuration.userAgent, forHTTPHeaderField: "User-Agent")

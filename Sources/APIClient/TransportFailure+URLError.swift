@@ -26,6 +26,10 @@ extension TransportFailure {
             return .refused
         case .networkConnectionLost:
             return .connectionLost
+        case .unknown:
+            // Linux's FoundationNetworking reports some dropped connections (a POST answered
+            // by a closed socket) only as -1; treating it as lost lets the same key retry it.
+            return .connectionLost
         case .timedOut:
             return .timedOut
         case .badServerResponse, .cannotParseResponse, .zeroByteResource, .cannotDecodeRawData,

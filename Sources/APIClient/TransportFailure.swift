@@ -46,6 +46,12 @@ public struct TransportFailure: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether the request may have reached the server and executed although no answer came
+    /// (a timeout, a dropped connection, garbage instead of an answer).
+    public var mayHaveExecuted: Bool {
+        kind == .timedOut || kind == .connectionLost || kind == .badResponse
+    }
+
     public var description: String {
         var text = kind.rawValue
         if let urlErrorCode { text += " (URLError \(urlErrorCode))" }
