@@ -2,8 +2,8 @@ import Foundation
 
 /// A response body read from the network chunk by chunk, in arrival order.
 ///
-/// Reading a chunk tells the transport it was consumed, so the transport can hold the
-/// connection back while the reader is behind (see `StreamingDelegate`) instead of buffering.
+/// Reading a chunk tells the transport it was consumed (see `StreamingDelegate` for why this
+/// only counts on Linux rather than holding the connection back).
 public struct BodyChunks: AsyncSequence, Sendable {
     public typealias Element = Data
 

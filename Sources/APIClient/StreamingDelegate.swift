@@ -6,14 +6,16 @@ import FoundationNetworking
 /// Turns a data task's delegate callbacks into a head plus an `AsyncThrowingStream` of chunks.
 ///
 /// `URLSession.bytes(for:)` does not exist in Linux's FoundationNetworking, so the body is read
-/// through `URLSessionDataDelegate`: each chunk is yielded as it arrives. When the reader falls
-/// more than `highWater` bytes behind, the task is suspended until the reader catches up, so a
-/// large export never sits in memory whole.
+/// through `URLSessionDataDelegate`: each chunk is yielded as it arrives and dropped once read.
+///
+/// No back-pressure: suspending a data task mid-body on Linux makes FoundationNetworking hand
+/// the same chunk over again on resume (libcurl's write-callback pause), which duplicated lines
+/// in testing. So a reader that keeps up holds one chunk; one that falls behind buffers what
+/// the network delivers meanwhile. `bufferedBytes` is tracked so that a benchmark can see it.
 final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     // @unchecked: `transfers` is only touched under `lock`; URLSession calls us on its own queue.
     private let lock = NSLock()
     private var transfers: [Int: Transfer] = [:]
-    private let highWater = 1 << 20
 
     private final class Transfer {
         let task: URLSessionDataTask
@@ -21,7 +23,6 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
         let stream: AsyncThrowingStream<Data, any Error>
         let body: AsyncThrowingStream<Data, any Error>.Continuation
         var buffered = 0
-        var suspended = false
 
         init(task: URLSessionDataTask) {
             self.task = task
@@ -47,17 +48,13 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
         }
     }
 
-    /// The reader took `count` bytes: resume the task if it had been held back.
+    /// The reader took `count` bytes off the stream.
     func consumed(_ count: Int, taskIdentifier: Int) {
-        let resume: URLSessionDataTask? = lock.withLock {
-            guard let transfer = transfers[taskIdentifier] else { return nil }
-            transfer.buffered -= count
-            guard transfer.suspended, transfer.buffered < highWater / 2 else { return nil }
-            transfer.suspended = false
-            return transfer.task
-        }
-        resume?.resume()
+        lock.withLock { transfers[taskIdentifier]?.buffered -= count }
     }
+
+    /// Bytes received and not yet read, over every transfer (for benchmarks).
+    var bufferedBytes: Int { lock.withLock { transfers.values.reduce(0) { $0 + $1.buffered } } }
 
     private func forget(_ id: Int) {
         _ = lock.withLock { transfers.removeValue(forKey: id) }
@@ -83,15 +80,12 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let (transfer, suspend): (Transfer?, Bool) = lock.withLock {
-            guard let transfer = transfers[dataTask.taskIdentifier] else { return (nil, false) }
-            transfer.buffered += data.count
-            let suspend = !transfer.suspended && transfer.buffered > highWater
-            if suspend { transfer.suspended = true }
-            return (transfer, suspend)
+        let transfer: Transfer? = lock.withLock {
+            let transfer = transfers[dataTask.taskIdentifier]
+            transfer?.buffered += data.count
+            return transfer
         }
         transfer?.body.yield(data)
-        if suspend { dataTask.suspend() }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
