@@ -106,6 +106,28 @@ final class RateLimitSchedulerTests: XCTestCase {
         XCTAssertEqual(order.all, ["m1", "m2", "n1", "n2", "bg1", "bg2"])
     }
 
+    /// A request cancelled while it waits leaves the queue and throws; the bucket is untouched.
+    func testCancelledWaiterLeavesTheQueue() async throws {
+        let clock = ManualClock()
+        let scheduler = Scheduler(clock: clock)
+        let permit = try await scheduler.acquire(.reports)
+        await scheduler.didReceive(permit, status: 200, headers: RateLimitHeaders(limit: 10, remaining: 0, resetSeconds: 30),
+                                   retryAfterSeconds: nil)
+        let waiting = Task { try await scheduler.acquire(.reports) }
+        let queued = await eventually { await scheduler.snapshot(.reports).waiting == 1 }
+        XCTAssertTrue(queued)
+        waiting.cancel()
+        do {
+            _ = try await waiting.value
+            XCTFail("a cancelled wait must throw")
+        } catch {
+            XCTAssertTrue(error is CancellationError)
+        }
+        let after = await scheduler.snapshot(.reports)
+        XCTAssertEqual(after.waiting, 0)
+        XCTAssertEqual(after.remaining, 0)
+    }
+
     /// 250 requests against a 100-a-window server: exactly 100 per window, no 429.
     func testSteadyRateOverSeveralWindows() async throws {
         // Auto-advance: when the bucket is empty, the scheduler's own timer jumps to the refill.
