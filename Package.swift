@@ -30,12 +30,14 @@ let package = Package(
         .target(name: "APIClient", dependencies: ["FincoreModel"]),
         // The local replica: server state, the outbox, sync state; nothing of HTTP.
         .target(name: "Replica", dependencies: ["SQLite", "FincoreModel"]),
+        // Push and pull: a decision core (state in, actions out) and a driver that does the I/O.
+        .target(name: "Sync", dependencies: ["Replica", "APIClient", "FincoreModel"]),
         // Line editing, command parsing, output formats; nothing of HTTP.
         .target(name: "Console", dependencies: ["CReadline", "FincoreModel"]),
         // The executable that wires everything together.
         .executableTarget(
             name: "fincore",
-            dependencies: ["Console", "FincoreModel", "SQLite", "HTTP", "SandboxServer", "APIClient", "Replica"]),
+            dependencies: ["Console", "FincoreModel", "SQLite", "HTTP", "SandboxServer", "APIClient", "Replica", "Sync"]),
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "FincoreModelTests", dependencies: ["FincoreModel"]),
@@ -43,6 +45,7 @@ let package = Package(
         .testTarget(name: "SandboxServerTests", dependencies: ["SandboxServer", "HTTP", "FincoreModel"]),
         .testTarget(name: "APIClientTests", dependencies: ["APIClient", "SandboxServer", "FincoreModel"]),
         .testTarget(name: "ReplicaTests", dependencies: ["Replica", "SQLite", "FincoreModel"]),
+        .testTarget(name: "SyncTests", dependencies: ["Sync", "Replica", "APIClient", "SandboxServer", "FincoreModel"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         // Runs the built `fincore` binary: stdout, stderr and exit status.
         .testTarget(name: "EndToEndTests", dependencies: ["fincore"]),

@@ -1,0 +1,88 @@
+import FincoreModel
+
+/// Plans the pages of one resource's pull: what to ask next, given what the last page held.
+///
+/// Offsets are not stable (contract § Incremental listing), so pages are not walked by offset:
+/// each next page starts at the last `updated_at` seen (inclusive) from offset 0, and objects
+/// already seen at the same version are skipped. Only when a whole page shares one `updated_at`
+/// does the offset grow, to get past the tie. The state is `Codable` so a killed pull resumes.
+public struct PullPager: Codable, Sendable, Equatable {
+    public static let pageSize = 100
+
+    /// One list request to make.
+    public struct Request: Sendable, Equatable {
+        public let updatedSince: Timestamp?
+        public let offset: Int
+        public let limit: Int
+
+        public init(updatedSince: Timestamp?, offset: Int, limit: Int) {
+            self.updatedSince = updatedSince
+            self.offset = offset
+            self.limit = limit
+        }
+    }
+
+    /// What a page held, reduced to what paging needs.
+    public struct Item: Sendable, Equatable {
+        public let id: String
+        public let updatedAt: Timestamp
+        /// The object's version; nil for a tombstone.
+        public let version: Int?
+
+        public init(id: String, updatedAt: Timestamp, version: Int?) {
+            self.id = id
+            self.updatedAt = updatedAt
+            self.version = version
+        }
+
+        var key: String { "\(id)@\(version.map(String.init) ?? "deleted")" }
+    }
+
+    public private(set) var since: Timestamp?
+    public private(set) var offset = 0
+    public private(set) var isFinished = false
+    public private(set) var pages = 0
+    /// The greatest `(updated_at, id)` seen in this pull.
+    public private(set) var newestUpdatedAt: Timestamp?
+    public private(set) var newestID: String?
+    /// Keys (`id@version`) of items already handed out, so re-read ties are not applied twice.
+    private var seen: Set<String> = []
+
+    public init(cursor: PullCursor) {
+        since = cursor.since
+    }
+
+    /// The next request, or nil when the pull is complete.
+    public var nextRequest: Request? {
+        isFinished ? nil : Request(updatedSince: since, offset: offset, limit: Self.pageSize)
+    }
+
+    /// Takes a page's items (in the server's `(updated_at, id)` order) and returns the ones not
+    /// seen before in this pull, which the caller applies.
+    public mutating func receive(_ items: [Item]) -> [Item] {
+        pages += 1
+        let fresh = items.filter { seen.insert($0.key).inserted }
+        for item in items where newestUpdatedAt.map({ (item.updatedAt, item.id) > ($0, newestID ?? "") }) ?? true {
+            newestUpdatedAt = item.updatedAt
+            newestID = item.id
+        }
+        guard items.count >= Self.pageSize, let last = items.last?.updatedAt else {
+            isFinished = true
+            return fresh
+        }
+        if since.map({ last > $0 }) ?? true {
+            since = last
+            offset = 0
+        } else {
+            // A page entirely at one `updated_at`: step past the tie by offset.
+            offset += items.count
+        }
+        return fresh
+    }
+
+    /// The cursor to store once the pull is complete; `elapsed` is its duration in microseconds.
+    public func finishedCursor(from cursor: PullCursor, elapsed: Int64) -> PullCursor {
+        let newest = newestUpdatedAt.flatMap { at in newestID.map { (updatedAt: at, id: $0) } }
+        return cursor.advanced(to: newest, elapsed: elapsed)
+    }
+}
