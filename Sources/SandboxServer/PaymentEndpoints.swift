@@ -1,0 +1,4 @@
+/// Stub: filled in by its own change. Routes of this family (contract section of the same name).
+enum PaymentEndpoints {
+    static var routes: [SandboxRoute] { [] }
+}
