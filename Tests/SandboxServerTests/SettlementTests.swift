@@ -1,6 +1,7 @@
 import FincoreModel
 import Foundation
 @testable import SandboxServer
+import Synchronization
 import XCTest
 
 /// The sandbox's settlement of non-cash payments after the operator's delay (contract § Loans
@@ -88,7 +89,10 @@ final class SettlementTests: XCTestCase {
     /// The loop stops when asked: after `stop()` nothing settles any more.
     func testStoppedSettlerSettlesNothing() async throws {
         let store = try SandboxStore(path: nil)
-        let settler = PaymentSettler(store: store, delaySeconds: 0, onCommit: { _ in })
+        let published = Mutex<[String]>([])
+        let settler = PaymentSettler(store: store, delaySeconds: 0, onCommit: { events in
+            published.withLock { $0 += events.map(\.type.rawValue) }
+        })
         settler.start()
         settler.start()
         await settler.stop()
@@ -108,5 +112,6 @@ final class SettlementTests: XCTestCase {
         await settler.sweep(now: .now())
         let swept = try await store.read { tx in try tx.object(Payment.self, id: payment.id.rawValue)?.status }
         XCTAssertEqual(swept, .succeeded)
+        XCTAssertEqual(published.withLock { $0 }, ["payment.updated", "loan.updated"], "one commit's events")
     }
 }
