@@ -34,4 +34,18 @@ extension StoreTransaction {
         guard webhook.status == .enabled, webhook.events.contains(type) else { return nil }
         return (webhook.url, try row.decode(String.self, column: "secret"))
     }
+
+    /// Every delivery to an endpoint, oldest event first: what went out and how it ended.
+    func deliveries(webhookID: String) throws
+        -> [(eventID: String, status: DeliveryStatus?, attempts: Int, statusCode: Int?)] {
+        try db.fetchAll(sql: """
+            SELECT d.event_id, d.status, d.attempts, d.last_status_code FROM deliveries d
+            JOIN events e ON e.id = d.event_id WHERE d.webhook_id = ? ORDER BY e.created_at, e.rowid
+            """, arguments: [webhookID]).map { row in
+            (try row.decode(String.self, column: "event_id"),
+             DeliveryStatus(rawValue: try row.decode(String.self, column: "status")),
+             try row.decode(Int.self, column: "attempts"),
+             try row.decode(Int?.self, column: "last_status_code"))
+        }
+    }
 }
