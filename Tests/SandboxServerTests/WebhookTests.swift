@@ -218,6 +218,52 @@ final class WebhookTests: XCTestCase {
         await receiver.stop()
     }
 
+    func testChaosShuffleStillDeliversEveryEventOnce() async throws {
+        let sandbox = try await SandboxHarness()
+        sandbox.server.dispatcher.chaos = .init(shuffle: true, maxJitter: 0.05)
+        let receiver = try await WebhookReceiver()
+        _ = try await sandbox.call("POST", "webhooks", json: ["url": receiver.url, "events": ["client.created"]])
+        var ids: Set<String> = []
+        for _ in 0..<5 { ids.insert(try await sandbox.makeClient()["id"] as? String ?? "") }
+        let received = try await receiver.waitFor(5)
+        XCTAssertEqual(Set(received.map { $0.object["id"] as? String ?? "" }), ids)
+        XCTAssertEqual(Set(received.map(\.eventID)).count, 5)
+        await sandbox.stop()
+        await receiver.stop()
+    }
+
+    func testDisablingAnEndpointStopsItsRetries() async throws {
+        let sandbox = try await SandboxHarness()
+        sandbox.server.dispatcher.retryPolicy = .init(baseDelay: 0.5)
+        let receiver = try await WebhookReceiver(answers: Array(repeating: 500, count: 10))
+        let hook = try await sandbox.call("POST", "webhooks", json: ["url": receiver.url, "events": ["client.created"]])
+        _ = try await sandbox.makeClient()
+        _ = try await receiver.waitFor(1)
+        let disabled = try await sandbox.call("PATCH", "webhooks/\(hook.id)", json: ["status": "disabled"])
+        XCTAssertEqual(disabled.status, 200)
+        let canceled = try await eventually {
+            try await sandbox.server.store.read { try $0.deliveries(webhookID: hook.id) }.first?.status == .canceled
+        }
+        XCTAssertTrue(canceled)
+        XCTAssertEqual(receiver.received.count, 1)
+        await sandbox.stop()
+        await receiver.stop()
+    }
+
+    func testStopCancelsPendingRetries() async throws {
+        let sandbox = try await SandboxHarness()
+        sandbox.server.dispatcher.retryPolicy = .init(baseDelay: 30)
+        let receiver = try await WebhookReceiver(answers: [500])
+        _ = try await sandbox.call("POST", "webhooks", json: ["url": receiver.url, "events": ["client.created"]])
+        _ = try await sandbox.makeClient()
+        _ = try await receiver.waitFor(1)
+        let started = Date()
+        await sandbox.stop()
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "a retry 30 s away must not hold up stop()")
+        XCTAssertEqual(receiver.received.count, 1)
+        await receiver.stop()
+    }
+
     func testLoopbackHosts() {
         for url in ["http://127.0.0.1:8080/x", "http://127.3.4.5/", "http://localhost/h", "https://LOCALHOST:1/",
                     "http://[::1]:9000/hook"] {
