@@ -24,11 +24,21 @@ final class IdempotencyGuard: Sendable {
     }
 
     /// A fingerprint of method, target and body: what "the same request" means.
+    ///
+    /// A JSON body is compared by meaning, not bytes: a client that serialises the same object
+    /// again (keys in another order, other spacing) is sending the same request.
     static func fingerprint(of request: HTTPRequest) -> String {
         var hasher = SHA256()
         hasher.update(Array("\(request.method.rawValue) \(request.target)\n".utf8))
-        hasher.update(Array(request.body))
+        hasher.update(Array(canonical(request.body)))
         return Hex.encode(hasher.finalize())
+    }
+
+    private static func canonical(_ body: Data) -> Data {
+        guard !body.isEmpty, let object = try? JSONSerialization.jsonObject(with: body),
+              let sorted = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        else { return body }
+        return sorted
     }
 
     /// Checks a key's form: 1 to 255 printable ASCII characters.

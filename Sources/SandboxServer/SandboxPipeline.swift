@@ -125,17 +125,21 @@ struct SandboxPipeline: Sendable {
             return (APIFailure(router: await router.handle(request)).reply, false)
         }
         let call = SandboxRequest(http: request, apiKey: apiKey)
-        if latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }
         guard route.access == .write else {
+            await Self.delay(latency)
             return (await run(route, call, write: false), false)
         }
-        if let syntax = Self.syntaxFailure(call) , request.headers["Idempotency-Key"] == nil {
-            return (syntax.reply, false)
-        }
         guard let key = request.headers["Idempotency-Key"] else {
+            await Self.delay(latency)
+            if let syntax = Self.syntaxFailure(call) { return (syntax.reply, false) }
             return (await run(route, call, write: true), false)
         }
-        return await runIdempotent(route, call, key: key)
+        return await runIdempotent(route, call, key: key, latency: latency)
+    }
+
+    /// Injected latency: the request is already under way (an idempotency key is marked running).
+    private static func delay(_ milliseconds: Int) async {
+        if milliseconds > 0 { try? await Task.sleep(for: .milliseconds(milliseconds)) }
     }
 
     private static func syntaxFailure(_ call: SandboxRequest) -> APIFailure? {
@@ -162,7 +166,7 @@ struct SandboxPipeline: Sendable {
     /// Runs a write under an Idempotency-Key: replay, 422 on reuse, 409 while running, and the
     /// answer stored in the change's own transaction.
     private func runIdempotent(_ route: SandboxRoute, _ call: SandboxRequest,
-                               key: String) async -> (SandboxReply, Bool) {
+                               key: String, latency: Int) async -> (SandboxReply, Bool) {
         do {
             try IdempotencyGuard.validate(key)
         } catch {
@@ -174,6 +178,7 @@ struct SandboxPipeline: Sendable {
                                message: "A request with this Idempotency-Key is still running").reply, false)
         }
         defer { idempotency.end(owner: owner, key: key) }
+        await Self.delay(latency)
         let fingerprint = IdempotencyGuard.fingerprint(of: call.http)
         let lag = faults.commitLagMicroseconds()
         do {

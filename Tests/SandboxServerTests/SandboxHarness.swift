@@ -98,3 +98,11 @@ final class SandboxHarness: @unchecked Sendable {
         return answer.json
     }
 }
+
+extension SandboxHarness {
+    /// Changes fault knobs at run time through the operator route.
+    func setFaults(_ settings: [String: Any]) async throws {
+        let answer = try await call("POST", "/_sandbox/faults", json: settings, key: Self.adminKey)
+        XCTAssertEqual(answer.status, 200, String(decoding: answer.body, as: UTF8.self))
+    }
+}
