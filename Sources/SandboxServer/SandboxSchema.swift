@@ -66,6 +66,22 @@ enum SandboxSchema {
                 );
                 """)
         }
+        // One row per (event, webhook): where each delivery stands, so operators and tests can see
+        // retries, give-ups and skipped non-loopback endpoints (contract § Webhooks, "Delivery").
+        migrator.registerMigration("v2-webhook-deliveries") { db in
+            try db.execute(sql: """
+                CREATE TABLE deliveries (
+                    event_id TEXT NOT NULL,
+                    webhook_id TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    last_status_code INTEGER,
+                    updated_at INTEGER NOT NULL,
+                    PRIMARY KEY (event_id, webhook_id)
+                );
+                CREATE INDEX deliveries_webhook ON deliveries(webhook_id, updated_at);
+                """)
+        }
         return migrator
     }
 }
