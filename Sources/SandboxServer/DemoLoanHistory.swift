@@ -59,10 +59,11 @@ struct DemoLoanHistory {
                 _ = try repayment(part, near: loan.schedule[paid].dueDate, using: &rng)
             }
         case .repaid:
-            if pastDue == term, rng.chance(0.6) {
+            if pastDue == term, rng.chance(0.8) {
                 try payInstalments(0..<term, using: &rng)
             } else {
-                let paid = rng.int(in: 0...min(pastDue, term - 1))
+                let most = min(pastDue, term - 1)
+                let paid = max(rng.int(in: 0...most), rng.int(in: 0...most))
                 try payInstalments(0..<paid, using: &rng)
                 // An early payoff of everything left.
                 if loan.balance > 0 { _ = try repayment(loan.balance, near: nil, using: &rng) }
@@ -102,7 +103,7 @@ struct DemoLoanHistory {
         var start = date.map { clock.during($0.adding(days: rng.int(in: -4...3)), using: &rng) }
             ?? clock.after(cursor, DemoClock.hour...25 * DemoClock.day, using: &rng)
         start = max(start, clock.after(cursor, 10 * DemoClock.minute...6 * DemoClock.hour, using: &rng))
-        let failed = rng.chance(0.08)
+        let failed = rng.chance(0.1)
         let bounced = !failed && rng.chance(0.04)
         // A bounced payment is retried after its reversal, so it needs at least two hours.
         let retry = clock.after(start, (bounced ? 2 * DemoClock.hour : 30 * DemoClock.minute)...(bounced ? 4 : 1)

@@ -22,8 +22,8 @@ enum DemoLoanPlan: Sendable {
     static func weights(kyc: KYCStatus) -> [(DemoLoanPlan, Int)] {
         switch kyc {
         case .verified:
-            return [(.pending, 6), (.approved, 4), (.rejected, 6), (.withdrawn, 4),
-                    (.onTrack, 32), (.inArrears, 14), (.repaid, 26), (.writtenOff, 8)]
+            return [(.pending, 4), (.approved, 3), (.rejected, 4), (.withdrawn, 3),
+                    (.onTrack, 34), (.inArrears, 14), (.repaid, 30), (.writtenOff, 8)]
         case .pending:
             return [(.pending, 60), (.withdrawn, 25), (.rejected, 15)]
         case .rejected:

@@ -18,8 +18,9 @@ struct DemoPortfolio {
     static func make(index: Int, clock: DemoClock, using rng: inout SeededRandom) throws -> DemoPortfolio {
         let branch = rng.weighted(DemoBranch.weighted)
         let kyc = rng.weighted(DemoLoanPlan.kycWeights)
-        // Days since the client joined; loans come at least two days later.
-        let since = rng.int(in: 20...548)
+        // Days since the client joined, skewed to older clients (the better of two draws) so
+        // that most have a repayment history; loans come at least two days later.
+        let since = max(rng.int(in: 20...548), rng.int(in: 20...548))
         let client = makeClient(index: index, branch: branch, kyc: kyc,
                                 createdAt: clock.daysAgo(since, using: &rng), using: &rng)
         var portfolio = DemoPortfolio(client: client, branch: branch)
