@@ -23,7 +23,8 @@ public final class SandboxServer: Sendable {
             try DemoSeeder.seed(store, clients: configuration.demoClients, seed: configuration.seed)
         }
         let dispatcher = WebhookDispatcher(store: store, seed: configuration.seed)
-        let writers = BackgroundWriters(store: store, faults: faults, seed: configuration.seed)
+        let writers = BackgroundWriters(store: store, faults: faults, seed: configuration.seed,
+                                        onCommit: { dispatcher.publish($0) })
         self.dispatcher = dispatcher
         self.writers = writers
         settler = PaymentSettler(store: store, delaySeconds: configuration.settlementDelaySeconds,
