@@ -2,11 +2,6 @@ import FincoreModel
 
 /// Payment links on demo loans: a few active loans have one, in every link status.
 extension DemoLoanHistory {
-    /// Where the sandbox's links point (a name under the reserved `.test` domain, RFC 6761).
-    static func linkURL(_ id: PaymentLinkID) -> String {
-        "https://pay.fincore.test/\(id.rawValue)"
-    }
-
     /// Maybe adds one link: `active` (expiring next week), `paid` (by the loan's latest succeeded
     /// repayment), `expired` or `canceled`.
     mutating func addLink(using rng: inout SeededRandom) {
@@ -18,7 +13,7 @@ extension DemoLoanHistory {
         var link = PaymentLink(
             id: id, createdAt: disbursedAt, updatedAt: disbursedAt, version: 1, loanID: loan.id,
             clientID: loan.clientID, branchID: loan.branchID, officerID: loan.officerID,
-            amount: min(next.remaining, loan.balance), currency: loan.currency, url: Self.linkURL(id), status: status)
+            amount: min(next.remaining, loan.balance), currency: loan.currency, url: PaymentLinkEndpoints.url(of: id), status: status)
         let week = 7 * DemoClock.day
         switch status {
         case .active:

@@ -44,7 +44,7 @@ enum PaymentLinkEndpoints {
         let link = PaymentLink(
             id: id, externalID: body.externalID, createdAt: tx.stamp, updatedAt: tx.stamp,
             loanID: loan.id, clientID: loan.clientID, branchID: loan.branchID, officerID: loan.officerID,
-            amount: body.amount, currency: loan.currency, url: url(of: id, request), status: .active,
+            amount: body.amount, currency: loan.currency, url: url(of: id), status: .active,
             expiresAt: tx.stamp.adding(seconds: lifetimeSeconds))
         return .object(try tx.insert(link), version: link.version, status: .created)
     }
@@ -61,13 +61,9 @@ enum PaymentLinkEndpoints {
         return .object(try tx.update(&link), version: link.version)
     }
 
-    /// `http://<Host>/pay/<id>`: stable for the link, on the host the caller reached (a `Host`
-    /// that is not a plain host and port gives `localhost`). The sandbox serves no page there:
-    /// paying a link is outside the contract.
-    static func url(of id: PaymentLinkID, _ request: SandboxRequest) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")
-        let sent = request.http.headers["Host"] ?? ""
-        let host = !sent.isEmpty && sent.count <= 255 && sent.allSatisfy(allowed.contains) ? sent : "localhost"
-        return "http://\(host)/pay/\(id.rawValue)"
+    /// Where a link points: a name under the reserved `.test` domain (RFC 6761), stable for the
+    /// link. The sandbox serves no page there: paying a link is outside the contract.
+    static func url(of id: PaymentLinkID) -> String {
+        "https://pay.fincore.test/\(id.rawValue)"
     }
 }

@@ -40,9 +40,12 @@ enum ReportEndpoints {
         guard stored.report.status == .completed else {
             throw APIFailure.invalidState("The report is \(stored.report.status.rawValue); only a completed export can be downloaded")
         }
-        // Sent whole for now: `SandboxReply` carries a Data body. `ReportDownload` streams the same
-        // bytes chunk by chunk once the pipeline can answer with a stream.
-        return SandboxReply(status: .ok, body: try tx.reportDownload(id: stored.report.id.rawValue) ?? Data())
+        // Streamed chunk by chunk after this transaction: the snapshot never changes once completed.
+        let id = stored.report.id.rawValue
+        var reply = SandboxReply(status: .ok, body: nil)
+        reply.contentType = "application/x-ndjson"
+        reply.stream = { store in ReportDownload(store: store, reportID: id).producer() }
+        return reply
     }
 
     /// The path's report, completed first when it is due; 404 when there is none.

@@ -53,7 +53,7 @@ struct SandboxPipeline: Sendable {
             stats.record(status: 401, replayed: false)
             return APIFailure(status: .unauthorized, code: "unauthorized",
                               message: "A valid API key is required: Authorization: Bearer <key>")
-                .reply.response
+                .reply.response()
         }
         let now = ProcessInfo.processInfo.systemUptime
         let bucket = RateLimitBucket.forPath(request.path)
@@ -81,7 +81,7 @@ struct SandboxPipeline: Sendable {
         } else {
             (reply, replayed) = await route(request, apiKey: apiKey, latency: plan.latencyMilliseconds)
         }
-        var response = reply.response
+        var response = reply.response(store: store)
         for (name, value) in limit.headers { response.headers.set(name, value) }
         if replayed { response.headers.set("Idempotent-Replayed", "true") }
         stats.record(status: reply.status.code, replayed: replayed)

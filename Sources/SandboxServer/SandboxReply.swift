@@ -7,6 +7,9 @@ struct SandboxReply: Sendable {
     /// JSON, or nil for 204.
     var body: Data?
     var headers: [(String, String)] = []
+    /// A body too big to hold: chunks read from the store after the transaction ended, sent chunked.
+    var stream: (@Sendable (SandboxStore) -> HTTPChunkProducer)?
+    var contentType = "application/json"
 
     /// 200/201 with one object and its `ETag: "<version>"` (contract § Conventions).
     static func object(_ json: Data, version: Int, status: HTTPStatus = .ok) -> SandboxReply {
@@ -15,10 +18,14 @@ struct SandboxReply: Sendable {
 
     static let noContent = SandboxReply(status: .noContent, body: nil)
 
-    var response: HTTPResponse {
+    /// The HTTP response; `store` feeds a streamed body.
+    func response(store: SandboxStore? = nil) -> HTTPResponse {
         var httpHeaders = HTTPHeaders()
-        if body != nil { httpHeaders.set("Content-Type", "application/json") }
+        if body != nil || stream != nil { httpHeaders.set("Content-Type", contentType) }
         for (name, value) in headers { httpHeaders.add(name, value) }
+        if let stream, let store {
+            return HTTPResponse(status: status, headers: httpHeaders, stream: stream(store))
+        }
         return HTTPResponse(status: status, headers: httpHeaders, body: body ?? Data())
     }
 }

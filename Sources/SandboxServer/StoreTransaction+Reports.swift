@@ -36,11 +36,6 @@ extension StoreTransaction {
                        arguments: [doc, download, id])
     }
 
-    /// The whole export snapshot, or nil when the report has none.
-    func reportDownload(id: String) throws -> Data? {
-        try db.fetchOne(Data?.self, sql: "SELECT download FROM reports WHERE id = ?", arguments: [id]) ?? nil
-    }
-
     /// `length` bytes of the snapshot from byte `offset` (0-based); empty past the end.
     func reportDownloadChunk(id: String, offset: Int, length: Int) throws -> Data {
         // substr on a BLOB counts bytes, 1-based (https://sqlite.org/lang_corefunc.html#substr).
