@@ -90,8 +90,20 @@ enum SandboxCommand {
         } catch {
             return FincoreCommand.report(error, command: "fincore sandbox")
         }
-        _ = config
-        StandardStreams.err("fincore sandbox: error: the server is not built yet")
-        return .failure
+        let server: SandboxServer
+        let url: URL
+        do {
+            server = try SandboxServer(configuration: config)
+            url = try await server.start()
+        } catch {
+            StandardStreams.err("fincore sandbox: error: \(error)")
+            return .failure
+        }
+        // The first line is an interface: scripts and tests read the URL from it.
+        StandardStreams.out("listening on \(url.absoluteString)")
+        _ = await SignalWaiter.wait()
+        await server.stop()
+        StandardStreams.err("fincore sandbox: stopped")
+        return .success
     }
 }
