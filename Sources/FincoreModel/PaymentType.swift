@@ -1,0 +1,5 @@
+/// A payment's `type` (contract § Payments).
+public enum PaymentType: String, ClosedVocabulary {
+    case repayment
+    case disbursement
+}

@@ -1,0 +1,6 @@
+/// A report's `status` (contract § Reports).
+public enum ReportStatus: String, ClosedVocabulary {
+    case pending
+    case completed
+    case failed
+}
