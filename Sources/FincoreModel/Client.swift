@@ -68,7 +68,7 @@ extension Client: Codable {
         externalID = try c.decodeIfPresent(String.self, forKey: .externalID)
         createdAt = try c.decode(Timestamp.self, forKey: .createdAt)
         updatedAt = try c.decode(Timestamp.self, forKey: .updatedAt)
-        version = try c.decode(Int.self, forKey: .version)
+        version = try c.decodeInteger(Int.self, forKey: .version)
         firstName = try c.decode(String.self, forKey: .firstName)
         lastName = try c.decode(String.self, forKey: .lastName)
         phone = try c.decodeIfPresent(String.self, forKey: .phone)

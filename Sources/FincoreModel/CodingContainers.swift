@@ -17,3 +17,20 @@ extension KeyedDecodingContainer {
         }
     }
 }
+
+extension KeyedDecodingContainer {
+    /// Decodes an integer field, keeping its path when the number is not an integer.
+    ///
+    /// On Linux, Foundation throws an internal error for `1.5` or `1e30` read as Int64, which
+    /// the decoder turns into a `dataCorrupted` error with an empty path ("not valid JSON"),
+    /// hiding which field was wrong; here it becomes an error at the field.
+    public func decodeInteger<T: FixedWidthInteger & Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        do {
+            return try decode(type, forKey: key)
+        } catch let error as DecodingError {
+            throw error
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: FincoreJSON.integerMessage)
+        }
+    }
+}

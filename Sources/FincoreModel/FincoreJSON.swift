@@ -63,13 +63,15 @@ public enum FincoreJSON {
                 return FieldError(field: "", message: "the body is not valid JSON", code: .invalidType)
             }
             // Foundation's wording for a number that is not an Int64 ("does not fit").
-            let message = context.debugDescription.contains("fit")
-                ? "must be an integer in range" : context.debugDescription
+            let message = context.debugDescription.contains("fit") ? integerMessage : context.debugDescription
             return FieldError(field: field, message: message)
         @unknown default:
             return FieldError(field: "", message: "could not be decoded")
         }
     }
+
+    /// The message for a number that is not an integer in range (money, versions, counts).
+    public static let integerMessage = "must be an integer in range"
 
     private static func typeName(_ type: Any.Type) -> String {
         switch type {

@@ -33,9 +33,9 @@ extension Instalment: Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         dueDate = try c.decode(CivilDate.self, forKey: .dueDate)
-        principalDue = try c.decode(Int64.self, forKey: .principalDue)
-        interestDue = try c.decode(Int64.self, forKey: .interestDue)
-        paid = try c.decode(Int64.self, forKey: .paid)
+        principalDue = try c.decodeInteger(Int64.self, forKey: .principalDue)
+        interestDue = try c.decodeInteger(Int64.self, forKey: .interestDue)
+        paid = try c.decodeInteger(Int64.self, forKey: .paid)
     }
 
     public func encode(to encoder: any Encoder) throws {

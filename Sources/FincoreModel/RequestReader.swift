@@ -96,7 +96,9 @@ public struct RequestReader {
         } catch let error as ValidationErrors {
             errors.append(contentsOf: error.errors)
         } catch {
-            errors.append(FieldError(field: path(key), message: "could not be read"))
+            // Linux Foundation's internal error for a number that is not an integer in range
+            // (see `KeyedDecodingContainer.decodeInteger`).
+            errors.append(FieldError(field: path(key), message: FincoreJSON.integerMessage, code: .invalidType))
         }
         return nil
     }

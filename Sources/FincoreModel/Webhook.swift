@@ -49,7 +49,7 @@ extension Webhook: Codable {
         id = try c.decode(WebhookID.self, forKey: .id)
         createdAt = try c.decode(Timestamp.self, forKey: .createdAt)
         updatedAt = try c.decode(Timestamp.self, forKey: .updatedAt)
-        version = try c.decode(Int.self, forKey: .version)
+        version = try c.decodeInteger(Int.self, forKey: .version)
         url = try c.decode(String.self, forKey: .url)
         events = try c.decode([EventType].self, forKey: .events)
         status = try c.decode(WebhookStatus.self, forKey: .status)
