@@ -1,0 +1,38 @@
+import FincoreModel
+import SQLite
+import XCTest
+@testable import Replica
+
+/// The schema: migrations applied once, and a file from newer code refused clearly.
+final class SchemaTests: ReplicaTestCase {
+    func testMigrationsAreAppliedOnceInOrder() throws {
+        XCTAssertEqual(try replica.appliedMigrations(), ["v1-server-state", "v1-outbox", "v1-sync-state"])
+        let path = replica.path
+        replica = nil
+        let reopened = try Replica(path: path)
+        XCTAssertEqual(try reopened.appliedMigrations().count, 3)
+    }
+
+    func testSchemaNewerThanTheCodeIsRefused() throws {
+        try replica.read { _ in }
+        let path = replica.path
+        try replica.queue.write { db in
+            try db.execute(sql: "INSERT INTO schema_migrations (name) VALUES ('v9-from-the-future')")
+        }
+        replica = nil
+        let error = refusal { try Replica(path: path) }
+        XCTAssertEqual(error?.code, .schemaTooNew)
+        XCTAssertEqual(error?.message, "the replica at \(path) was written by a newer version of fincore "
+            + "(unknown schema migration v9-from-the-future); upgrade fincore, or wipe this replica and sync again")
+    }
+
+    func testSearchQueriesUseTheirIndexes() throws {
+        let plan = try replica.read { db in
+            try db.fetchAll(sql: """
+                EXPLAIN QUERY PLAN SELECT i.loan_id FROM instalments i CROSS JOIN loans l ON l.id = i.loan_id
+                WHERE i.due_date BETWEEN '2026-01-01' AND '2026-01-01' AND i.paid < i.amount_due AND l.status = 'active'
+                """).map { try $0.decode(String.self, column: "detail") }
+        }
+        XCTAssertTrue(plan.contains { $0.contains("instalments_unpaid_due") }, plan.joined(separator: "\n"))
+    }
+}
