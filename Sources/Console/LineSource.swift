@@ -2,10 +2,10 @@
 ///
 /// `nextLine()` returns nil at end of input (Ctrl-D on a terminal). Errors carry their line
 /// number; after one, a source returns nil so a runner can never loop on a broken input.
-public protocol LineSource {
+public protocol LineSource: AnyObject {
     /// The name used in `NAME:LINE: error:` messages (`-c`, `<stdin>`, a path).
     var name: String { get }
     /// True when a person is typing: errors do not stop the session and carry no location.
     var isInteractive: Bool { get }
-    mutating func nextLine() throws(LineSourceError) -> SourceLine?
+    func nextLine() throws(LineSourceError) -> SourceLine?
 }
