@@ -20,10 +20,8 @@ public enum ProgressFormat {
     /// Items per second, one decimal below 10 so slow phases do not read as 0.
     public static func rate(_ perSecond: Double) -> String {
         guard perSecond.isFinite, perSecond >= 0 else { return "?/s" }
-        if perSecond < 10 {
-            let tenths = Int((perSecond * 10).rounded())
-            return "\(tenths / 10).\(tenths % 10)/s"
-        }
+        let tenths = Int((perSecond * 10).rounded())
+        if tenths < 100 { return "\(tenths / 10).\(tenths % 10)/s" }
         return "\(Int(perSecond.rounded()))/s"
     }
 
