@@ -49,6 +49,8 @@ public enum CommandLineTokenizer {
         var wordColumn: Int?
         var quote: (Character, column: Int)?
         var pendingEscape: Int?
+        /// Set while a backslash inside double quotes waits: only `"` and `\` are escapable there.
+        var inDoubleQuoteEscape = false
         var inComment = false
 
         mutating func feed(_ scalar: Unicode.Scalar, column: Int) throws(TokenizerError) {
@@ -92,9 +94,6 @@ public enum CommandLineTokenizer {
                 append(scalar)
             }
         }
-
-        /// Set while a backslash inside double quotes waits: only `"` and `\` are escapable there.
-        var inDoubleQuoteEscape = false
 
         mutating func append(_ scalar: Unicode.Scalar) {
             if inDoubleQuoteEscape {
