@@ -7,6 +7,8 @@ final class NearestMatchTests: XCTestCase {
         XCTAssertEqual(NearestMatch.editDistance("", "abc"), 3)
         XCTAssertEqual(NearestMatch.editDistance("same", "same"), 0)
         XCTAssertEqual(NearestMatch.editDistance("Wanjikū", "Wanjiku"), 1)
+        XCTAssertEqual(NearestMatch.editDistance("lona", "loan"), 1)
+        XCTAssertEqual(NearestMatch.editDistance("ca", "abc"), 3)
     }
 
     func testSuggestsOnlyPlausibleTypos() {
