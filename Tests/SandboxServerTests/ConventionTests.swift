@@ -93,6 +93,18 @@ final class ConventionTests: XCTestCase {
         await sandbox.stop()
     }
 
+    func testInjected500IsInternalErrorAndExecutesNothing() async throws {
+        let sandbox = try await SandboxHarness()
+        try await sandbox.setFaults(["error_500": 1])
+        let failed = try await sandbox.call("POST", "clients", json: ["first_name": "A", "last_name": "B"])
+        XCTAssertEqual(failed.status, 500)
+        XCTAssertEqual(failed.errorCode, "internal_error")
+        try await sandbox.setFaults(["error_500": 0])
+        let all = try await sandbox.call("GET", "clients")
+        XCTAssertEqual(all.data.count, 0)
+        await sandbox.stop()
+    }
+
     func testSameKeyWhileTheFirstRunsIs409() async throws {
         let sandbox = try await SandboxHarness()
         try await sandbox.setFaults(["latency_ms": "400-400"])
