@@ -58,12 +58,15 @@ final class AgentContext: Sendable {
 
     /// Writes rows in the session's format, fitted to the terminal width.
     func show(_ table: OutputTable, _ invocation: CommandInvocation) {
-        invocation.write(settings.format.render(table, width: terminal.width))
+        invocation.write(settings.format.render(table, width: width))
     }
+
+    /// Tables fit a terminal; into a pipe or file nothing is cut (an id cut with `…` is useless to a script).
+    private var width: Int { terminal.isOutputTerminal ? terminal.width : Int.max / 4 }
 
     /// Writes one record (`key: value` lines in table mode).
     func show(record: [(String, String?)], _ invocation: CommandInvocation) {
-        invocation.write(settings.format.render(record: record, width: terminal.width))
+        invocation.write(settings.format.render(record: record, width: width))
     }
 
     /// Says what an edit did and that it waits in the outbox: `saved offline, 3 pending`.
@@ -78,7 +81,7 @@ final class AgentContext: Sendable {
             invocation.write(note)
         } else {
             show(record: [("id", id), ("saved", what), ("pending", String(pending))], invocation)
-            StandardStreams.err(note)
+            if !invocation.dryRun { StandardStreams.err(note) }
         }
         return .success
     }

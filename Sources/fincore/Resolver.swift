@@ -15,7 +15,10 @@ enum Resolver {
             return client
         }
         let wanted = text.lowercased()
-        let matches = try replica.searchClients(text, limit: 50).map(\.value)
+        // The search matches one field at a time: look up by the longest word, then compare names.
+        let words = text.split(separator: Character(" ")).map(String.init)
+        let word = words.max { $0.count < $1.count } ?? text
+        let matches = try replica.searchClients(word, limit: 500).map(\.value)
             .filter { "\($0.firstName) \($0.lastName)".lowercased() == wanted }
         switch matches.count {
         case 1:
