@@ -4,19 +4,21 @@ import Console
 enum FincoreCommand {
     static let helpOption = OptionSpec("help", short: "h", help: "Show help and exit.")
 
-    static let options: [OptionSpec] = [
+    static let options: [OptionSpec] = AgentOptions.specs + [
         helpOption,
         OptionSpec("version", help: "Print the version and exit."),
     ]
 
     /// Every `fincore NAME` command, in the order help lists them.
-    static let subcommands: [Subcommand] = [SandboxCommand.subcommand]
+    static let subcommands: [Subcommand] = [LoginCommand.subcommand, WipeCommand.subcommand, SandboxCommand.subcommand]
 
     static var help: String {
         var page = """
         fincore \(Version.current): a local-first offline sync agent for the Fincore lending platform.
 
-        USAGE: fincore [OPTIONS]
+        USAGE: fincore [OPTIONS]                 interactive, or commands piped on stdin
+               fincore -c 'CMD; CMD' [OPTIONS]   run commands and exit
+               fincore -f FILE [OPTIONS]         run a script (FILE:LINE: error: … on failure)
         """
         if !subcommands.isEmpty {
             page += "\n       fincore COMMAND [OPTIONS]\n\nCOMMANDS:\n"
@@ -28,6 +30,18 @@ enum FincoreCommand {
 
         OPTIONS:
         \(HelpFormatter.options(options))
+
+        ENVIRONMENT:
+          FINCORE_API_URL       the server's base URL; unset: a demo sandbox runs inside fincore
+                                (200 made-up clients, a fresh demo replica each start)
+          FINCORE_API_KEY       the API key; else the key file that 'fincore login' writes.
+                                A key is never accepted as an argument and never printed.
+          FINCORE_API_KEY_FILE  the key file (default $FINCORE_HOME/api-key, must be mode 0600)
+          FINCORE_HOME          where replicas, history and the key file live
+                                (default $XDG_DATA_HOME/fincore, else ~/.local/share/fincore)
+          NO_COLOR              no colour even on a terminal
+
+        Inside fincore, 'help' lists the commands and 'help COMMAND' shows one.
 
         EXIT STATUS:
         \(HelpFormatter.exitStatuses())
@@ -52,8 +66,11 @@ enum FincoreCommand {
             return .success
         }
         guard let name = parsed.positionals.first else {
-            StandardStreams.out(help)
-            return .success
+            do {
+                return await AgentCommand.run(try AgentOptions(parsed))
+            } catch {
+                return report(error, command: "fincore")
+            }
         }
         guard let subcommand = subcommands.first(where: { $0.name == name }) else {
             let suggestion = NearestMatch.find(name, among: subcommands.map(\.name))

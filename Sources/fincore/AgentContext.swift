@@ -1,0 +1,88 @@
+import APIClient
+import Console
+import FincoreModel
+import Foundation
+import Replica
+import Synchronization
+
+/// What every command works with: the replica, the server if there is one, and output settings.
+///
+/// Deliberately small: commands live in their own families and reach the rest of the program
+/// only through this. The mutable part (format, offline) sits behind a mutex because the REPL's
+/// background sync and the command being typed share one context.
+final class AgentContext: Sendable {
+    let replica: Replica
+    let connection: Connection
+    let terminal: Terminal
+    /// The day views are computed for; injectable so tests of `due` and `cash` are exact.
+    let today: @Sendable () -> CivilDate
+    private let state: Mutex<SessionSettings>
+
+    init(replica: Replica, connection: Connection, terminal: Terminal, settings: SessionSettings,
+         today: @escaping @Sendable () -> CivilDate = { CivilDate(Timestamp.now()) }) {
+        self.replica = replica
+        self.connection = connection
+        self.terminal = terminal
+        self.today = today
+        self.state = Mutex(settings)
+    }
+
+    /// A copy of the current settings.
+    var settings: SessionSettings { state.withLock { $0 } }
+
+    /// Changes the settings in place.
+    func update(_ change: (inout SessionSettings) -> Void) {
+        state.withLock { change(&$0) }
+    }
+
+    /// The same session over another replica: the check pass of an atomic script runs against a
+    /// scratch copy so that nothing it does can reach the real outbox.
+    func over(_ replica: Replica) -> AgentContext {
+        AgentContext(replica: replica, connection: connection, terminal: terminal, settings: settings, today: today)
+    }
+
+    /// The server client, or a refusal saying why this command cannot reach the server now.
+    func server(for command: String) throws -> APIClient {
+        guard let api = connection.api else {
+            throw CommandFailure("needs the server, and no server is configured", hint: "set FINCORE_API_URL and FINCORE_API_KEY (see 'fincore --help')",
+                                 status: .offline)
+        }
+        if settings.offline {
+            throw CommandFailure("needs the server, and this session is offline", hint: "run 'offline off' to go back online",
+                                 status: .offline)
+        }
+        return api
+    }
+
+    // MARK: output
+
+    /// Writes rows in the session's format, fitted to the terminal width.
+    func show(_ table: OutputTable, _ invocation: CommandInvocation) {
+        invocation.write(settings.format.render(table, width: width))
+    }
+
+    /// Tables fit a terminal; into a pipe or file nothing is cut (an id cut with `…` is useless to a script).
+    private var width: Int { terminal.isOutputTerminal ? terminal.width : Int.max / 4 }
+
+    /// Writes one record (`key: value` lines in table mode).
+    func show(record: [(String, String?)], _ invocation: CommandInvocation) {
+        invocation.write(settings.format.render(record: record, width: width))
+    }
+
+    /// Says what an edit did and that it waits in the outbox: `saved offline, 3 pending`.
+    ///
+    /// In table mode the note is part of the output; in csv/json/ndjson stdout stays
+    /// machine-readable, so the object is printed and the note goes to stderr.
+    func saved(_ what: String, id: String, _ invocation: CommandInvocation) throws -> CommandOutcome {
+        update { $0.editsSaved += 1 }
+        let pending = try replica.outbox.unpushedCount()
+        let note = "\(what) \(id): saved offline, \(pending) pending"
+        if settings.format == .table {
+            invocation.write(note)
+        } else {
+            show(record: [("id", id), ("saved", what), ("pending", String(pending))], invocation)
+            if !invocation.dryRun { StandardStreams.err(note) }
+        }
+        return .success
+    }
+}

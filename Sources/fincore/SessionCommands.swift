@@ -1,0 +1,40 @@
+import Console
+import Replica
+
+/// `set`, `offline`, `status` and `quit`: the session itself.
+enum SessionCommands {
+    static func register(into table: inout CommandTable<AgentContext>) {
+        table.register(CommandSpec("set", group: "session", summary: "Show the session's settings.")) { inv, ctx in
+            let settings = ctx.settings
+            ctx.show(record: [("format", settings.format.rawValue), ("offline", settings.offline ? "on" : "off"),
+                              ("server", ctx.connection.label)], inv)
+            return .success
+        }
+        table.register(CommandSpec("set format", group: "session", summary: "Choose the output format.",
+                                   arguments: [ArgumentSpec("FORMAT", .text, help: OutputFormat.allCases.map(\.rawValue).joined(separator: "|"))],
+                                   examples: ["set format csv"])) { inv, ctx in
+            let format = try OutputFormat.named(inv.arguments.positionals[0])
+            ctx.update { $0.format = format }
+            return .success
+        }
+        table.register(CommandSpec("offline", group: "session", summary: "Stay offline (on) or go back online (off).",
+                                   arguments: [ArgumentSpec("on|off", .text)])) { inv, ctx in
+            switch inv.arguments.positionals[0] {
+            case "on": ctx.update { $0.offline = true }
+            case "off": ctx.update { $0.offline = false }
+            case let other: throw UsageError.invalidField(name: "on|off", value: other, reason: "expected on or off",
+                                                         suggestion: nil)
+            }
+            inv.write("offline \(inv.arguments.positionals[0])")
+            return .success
+        }
+        table.register(CommandSpec("status", group: "session", summary: "Server, mode, pending edits, conflicts, last sync.")) { inv, ctx in
+            ctx.show(record: try StatusLine.record(ctx), inv)
+            return .success
+        }
+        table.register(CommandSpec("quit", group: "session", summary: "End the session (Ctrl-D does too).")) { _, ctx in
+            ctx.update { $0.quitRequested = true }
+            return .success
+        }
+    }
+}

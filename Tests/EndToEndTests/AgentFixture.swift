@@ -1,0 +1,59 @@
+import Foundation
+import XCTest
+
+/// A sandbox server process and a private FINCORE_HOME, so the agent's replica persists between runs.
+final class AgentFixture {
+    let home: String
+    let sandbox: Process
+    let url: String
+
+    init() throws {
+        home = NSTemporaryDirectory() + "fincore-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        sandbox = Process()
+        sandbox.executableURL = FincoreProcess.binary
+        sandbox.arguments = ["sandbox", "--port", "0", "--demo", "20", "--rate-window", "0"]
+        let out = Pipe()
+        sandbox.standardOutput = out
+        sandbox.standardError = FileHandle.nullDevice
+        try sandbox.run()
+        var line = Data()
+        while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+            line.append(byte)
+        }
+        url = String(String(decoding: line, as: UTF8.self).dropFirst("listening on ".count))
+    }
+
+    var environment: [String: String] {
+        ["FINCORE_HOME": home, "FINCORE_API_URL": url, "FINCORE_API_KEY": "sk_test_fincore_demo", "NO_COLOR": "1"]
+    }
+
+    /// Runs `fincore ARGS` against the sandbox with this home.
+    func run(_ arguments: [String], stdin: String? = nil) throws -> FincoreProcess.Result {
+        try FincoreProcess.run(arguments, stdin: stdin, environment: environment)
+    }
+
+    /// Runs `-c COMMANDS`.
+    func script(_ commands: String, _ extra: [String] = []) throws -> FincoreProcess.Result {
+        try run(extra + ["-c", commands])
+    }
+
+    /// How many edits wait in the outbox (from `outbox --format csv`).
+    func pendingCount() throws -> Int {
+        let result = try run(["--format", "csv", "-c", "outbox"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return result.stdout.split(separator: "\n").count - 1
+    }
+
+    /// The id printed in `… ID: saved offline, N pending`.
+    static func savedID(_ output: String) -> String? {
+        guard let line = output.split(separator: "\n").last(where: { $0.contains(": saved offline") }) else { return nil }
+        return line.split(separator: ":").first?.split(separator: " ").last.map(String.init)
+    }
+
+    deinit {
+        sandbox.terminate()
+        sandbox.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: home)
+    }
+}
