@@ -1,0 +1,48 @@
+import APIClient
+import Replica
+
+extension SyncEngine {
+    /// What a sync would send, in which order, and the wait the rate limit would add, at the
+    /// scheduler's current state; nothing is sent.
+    ///
+    /// The order is the push's own (`Pusher`): rounds of entries whose dependencies are done or
+    /// planned before them, money first within a round, then in the order taken.
+    public func plan() async throws -> SyncPlan {
+        var plan = SyncPlan()
+        let entries = try replica.outbox.entries()
+        let byState = Dictionary(grouping: entries, by: \.state)
+        var settled = Set((byState[.done] ?? []).map(\.seq))
+        var waiting = (byState[.pending] ?? []) + (byState[.inFlight] ?? [])
+        plan.needsAttention = ((byState[.failed] ?? []) + (byState[.conflict] ?? [])).map(\.seq).sorted()
+        while true {
+            let round = waiting.filter { $0.dependsOn.allSatisfy(settled.contains) }
+                .sorted { (PushRule.of($0.kind).isMoney ? 0 : 1, $0.seq) < (PushRule.of($1.kind).isMoney ? 0 : 1, $1.seq) }
+            guard !round.isEmpty else { break }
+            for entry in round {
+                plan.steps.append(SyncPlan.Step(seq: entry.seq, kind: entry.kind, request: "\(entry.method) \(entry.path)",
+                                                isMoney: PushRule.of(entry.kind).isMoney))
+                settled.insert(entry.seq)
+            }
+            let planned = Set(round.map(\.seq))
+            waiting.removeAll { planned.contains($0.seq) }
+        }
+        plan.blocked = waiting.map(\.seq).sorted()
+        plan.minimumRequests = plan.steps.count + SyncResource.allCases.count
+        let bucket = await client.scheduler.snapshot(.most)
+        plan.remaining = bucket.remaining
+        plan.limit = bucket.limit
+        plan.estimatedWait = Self.wait(for: plan.minimumRequests, bucket: bucket,
+                                       window: client.configuration.rateLimitWindow)
+        return plan
+    }
+
+    /// The time `requests` take beyond what the bucket has now: the current pause, then a
+    /// refill of the window for each further bucketful.
+    static func wait(for requests: Int, bucket: RateLimitScheduler.Snapshot, window: Duration) -> Duration {
+        let paused = bucket.pausedFor ?? .zero
+        guard requests > bucket.remaining else { return paused }
+        let beyond = requests - bucket.remaining
+        let windows = (beyond - 1) / max(1, bucket.limit)
+        return paused + (bucket.refillsIn ?? window) + window * windows
+    }
+}
