@@ -17,7 +17,8 @@ struct ExportLoader: Sendable {
     let client: APIClient
     let replica: Replica
     let scope: SyncScope
-    static let batchSize = 500
+    /// Objects applied per transaction (and per checkpoint).
+    var batchSize = 500
 
     /// Loads `resource` by export and returns the objects stored; nil when the server has no
     /// reports (or the report is gone or failed), so the caller pages instead. `state` is
@@ -76,7 +77,7 @@ struct ExportLoader: Sendable {
             }
             batch.append(try decoder.decode(SyncedObject.self, from: line))
             lineCount += 1
-            if batch.count >= Self.batchSize {
+            if batch.count >= batchSize {
                 stored += try store(batch, resource, &state, &progress, lines: lineCount)
                 await meter.report(.export, resource, done: progress.applied, total: progress.total)
                 batch = []
@@ -98,6 +99,7 @@ struct ExportLoader: Sendable {
     private func store(_ batch: [SyncedObject], _ resource: SyncResource, _ state: inout PullState,
                        _ progress: inout ExportProgress, lines: Int) throws -> Int {
         guard lines > 0 else { return 0 }
+        try Task.checkCancellation()
         let kept = batch.filter { object in
             object.placement.map { scope.contains(branchID: $0.branchID, officerID: $0.officerID) } ?? false
         }

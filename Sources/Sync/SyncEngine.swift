@@ -16,15 +16,26 @@ import Replica
 /// let summary = await engine.sync { progress in print(progress.phase, progress.done) }
 /// ```
 public final class SyncEngine: Sendable {
+    /// The knobs; the defaults suit the REPL.
+    public struct Configuration: Sendable {
+        /// Export lines applied per transaction and checkpoint in a first sync (memory is
+        /// bounded by this, not by the portfolio).
+        public var exportBatchSize = 500
+
+        public init() {}
+    }
+
     public let client: APIClient
     public let replica: Replica
+    public let configuration: Configuration
     private let gate = SyncGate()
     /// The name of the replica row that stores the scope (beside the resources' cursors).
     static let scopeRow = "scope"
 
-    public init(client: APIClient, replica: Replica) {
+    public init(client: APIClient, replica: Replica, configuration: Configuration = Configuration()) {
         self.client = client
         self.replica = replica
+        self.configuration = configuration
     }
 
     /// The replica's scope; `.all` until one is set.
@@ -104,7 +115,8 @@ public final class SyncEngine: Sendable {
         do {
             let scope = try self.scope()
             let puller = Puller(client: client, replica: replica, scope: scope)
-            let exporter = ExportLoader(client: client, replica: replica, scope: scope)
+            var exporter = ExportLoader(client: client, replica: replica, scope: scope)
+            exporter.batchSize = max(1, configuration.exportBatchSize)
             for resource in SyncResource.allCases {
                 try Task.checkCancellation()
                 var state = PullState.load(resource, from: try replica.cursor(for: resource.cursorName))

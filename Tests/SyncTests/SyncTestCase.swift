@@ -60,8 +60,11 @@ class SyncTestCase: XCTestCase {
     }
 
     /// A new engine (new client, replica opened afresh) on the replica file `name`, as after a restart.
-    func makeEngine(_ name: String = "replica", retries: Int = 4) throws -> SyncEngine {
-        SyncEngine(client: try makeClient(retries: retries), replica: try Replica(path: replicaPath(name)))
+    func makeEngine(_ name: String = "replica", retries: Int = 4, exportBatch: Int = 500) throws -> SyncEngine {
+        var configuration = SyncEngine.Configuration()
+        configuration.exportBatchSize = exportBatch
+        return SyncEngine(client: try makeClient(retries: retries), replica: try Replica(path: replicaPath(name)),
+                          configuration: configuration)
     }
 
     /// Calls an operator route (`/_sandbox/...`) with a JSON body.
