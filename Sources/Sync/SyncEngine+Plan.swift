@@ -31,18 +31,19 @@ extension SyncEngine {
         let bucket = await client.scheduler.snapshot(.most)
         plan.remaining = bucket.remaining
         plan.limit = bucket.limit
-        plan.estimatedWait = Self.wait(for: plan.minimumRequests, bucket: bucket,
+        plan.estimatedWait = Self.wait(for: plan.minimumRequests, remaining: bucket.remaining, limit: bucket.limit,
+                                       refillsIn: bucket.refillsIn, pausedFor: bucket.pausedFor,
                                        window: client.configuration.rateLimitWindow)
         return plan
     }
 
     /// The time `requests` take beyond what the bucket has now: the current pause, then a
     /// refill of the window for each further bucketful.
-    static func wait(for requests: Int, bucket: RateLimitScheduler.Snapshot, window: Duration) -> Duration {
-        let paused = bucket.pausedFor ?? .zero
-        guard requests > bucket.remaining else { return paused }
-        let beyond = requests - bucket.remaining
-        let windows = (beyond - 1) / max(1, bucket.limit)
-        return paused + (bucket.refillsIn ?? window) + window * windows
+    static func wait(for requests: Int, remaining: Int, limit: Int, refillsIn: Duration?, pausedFor: Duration?,
+                     window: Duration) -> Duration {
+        let paused = pausedFor ?? .zero
+        guard requests > remaining else { return paused }
+        let windows = (requests - remaining - 1) / max(1, limit)
+        return paused + (refillsIn ?? window) + window * windows
     }
 }
