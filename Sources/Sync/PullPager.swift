@@ -45,8 +45,10 @@ public struct PullPager: Codable, Sendable, Equatable {
     /// The greatest `(updated_at, id)` seen in this pull.
     public private(set) var newestUpdatedAt: Timestamp?
     public private(set) var newestID: String?
-    /// Keys (`id@version`) of items already handed out, so re-read ties are not applied twice.
-    private var seen: Set<String> = []
+    /// Keys (`id@version`) of items already handed out, with their `updated_at`, so re-read
+    /// ties are not applied twice. Only keys at or after `since` can be listed again, so older
+    /// ones are dropped as `since` moves: the state a checkpoint stores stays small.
+    private var seen: [String: Timestamp] = [:]
 
     public init(cursor: PullCursor) {
         since = cursor.since
@@ -61,7 +63,11 @@ public struct PullPager: Codable, Sendable, Equatable {
     /// seen before in this pull, which the caller applies.
     public mutating func receive(_ items: [Item]) -> [Item] {
         pages += 1
-        let fresh = items.filter { seen.insert($0.key).inserted }
+        let fresh = items.filter { item in
+            guard seen[item.key] == nil else { return false }
+            seen[item.key] = item.updatedAt
+            return true
+        }
         for item in items where newestUpdatedAt.map({ (item.updatedAt, item.id) > ($0, newestID ?? "") }) ?? true {
             newestUpdatedAt = item.updatedAt
             newestID = item.id
@@ -73,6 +79,7 @@ public struct PullPager: Codable, Sendable, Equatable {
         if since.map({ last > $0 }) ?? true {
             since = last
             offset = 0
+            seen = seen.filter { $0.value >= last }
         } else {
             // A page entirely at one `updated_at`: step past the tie by offset.
             offset += items.count
