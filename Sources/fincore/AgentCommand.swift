@@ -16,9 +16,18 @@ enum AgentCommand {
         }
         let terminal = Terminal.current(scripted: scripted, environment: environment)
         let settings = SessionSettings(format: options.format ?? .table, offline: options.offline)
+        let sync = opened.connection.api.map { SyncSession(client: $0, replica: opened.replica) }
         let context = AgentContext(replica: opened.replica, connection: opened.connection, terminal: terminal,
-                                   settings: settings)
+                                   settings: settings, sync: sync)
+        if opened.connection.isDemo, let sync, !options.offline {
+            // The demo replica starts empty: a first sync brings the sandbox's demo portfolio in.
+            let printer = SyncProgressPrinter(isTerminal: terminal.isOutputTerminal)
+            let summary = await sync.engine.sync { printer.report($0) }
+            if !scripted { StandardStreams.err(SyncProgressPrinter.summary(summary)) }
+        }
+        if !scripted, !options.offline { await sync?.auto.start() }
         let status = scripted ? await ScriptMode.run(options, context: context) : await ReplCommand.run(context: context)
+        await sync?.auto.stop()
         await opened.sandbox?.stop()
         return status
     }

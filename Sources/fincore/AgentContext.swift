@@ -14,15 +14,19 @@ final class AgentContext: Sendable {
     let replica: Replica
     let connection: Connection
     let terminal: Terminal
+    /// The sync engine and its background loop; nil without a server (and for scratch checks).
+    let sync: SyncSession?
     /// The day views are computed for; injectable so tests of `due` and `cash` are exact.
     let today: @Sendable () -> CivilDate
     private let state: Mutex<SessionSettings>
 
     init(replica: Replica, connection: Connection, terminal: Terminal, settings: SessionSettings,
+         sync: SyncSession? = nil,
          today: @escaping @Sendable () -> CivilDate = { CivilDate(Timestamp.now()) }) {
         self.replica = replica
         self.connection = connection
         self.terminal = terminal
+        self.sync = sync
         self.today = today
         self.state = Mutex(settings)
     }
@@ -39,6 +43,15 @@ final class AgentContext: Sendable {
     /// scratch copy so that nothing it does can reach the real outbox.
     func over(_ replica: Replica) -> AgentContext {
         AgentContext(replica: replica, connection: connection, terminal: terminal, settings: settings, today: today)
+    }
+
+    /// The sync engine, or a refusal saying why this session cannot sync now.
+    func syncSession(for command: String) throws -> SyncSession {
+        _ = try server(for: command)
+        guard let sync else {
+            throw CommandFailure("cannot sync from here", status: .offline)
+        }
+        return sync
     }
 
     /// The server client, or a refusal saying why this command cannot reach the server now.
@@ -75,6 +88,8 @@ final class AgentContext: Sendable {
     /// machine-readable, so the object is printed and the note goes to stderr.
     func saved(_ what: String, id: String, _ invocation: CommandInvocation) throws -> CommandOutcome {
         update { $0.editsSaved += 1 }
+        // Background sync (when on) pushes the edit soon; it returns at once and never blocks.
+        if !settings.offline { sync?.auto.noteEdit() }
         let pending = try replica.outbox.unpushedCount()
         let note = "\(what) \(id): saved offline, \(pending) pending"
         if settings.format == .table {
