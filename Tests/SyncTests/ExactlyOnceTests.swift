@@ -40,6 +40,13 @@ final class ExactlyOnceTests: SyncTestCase {
             rounds += 1
             let engine = try makeEngine()
             let task = Task { await engine.push() }
+            // A watchdog: a round that has not ended in 30 s is cancelled like any other, so a
+            // lost wake-up shows as a failed drain, not as a hung test run.
+            let watchdog = Task {
+                try await Task.sleep(for: .seconds(30))
+                task.cancel()
+            }
+            defer { watchdog.cancel() }
             if rounds < 40 {
                 // Cancel at a random point, as a user quitting or the OS killing the process.
                 try await Task.sleep(for: .milliseconds(Int.random(in: 0...120)))
