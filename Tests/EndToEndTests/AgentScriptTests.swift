@@ -115,9 +115,11 @@ final class AgentScriptTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("format,offline,server"), result.stdout)
         XCTAssertTrue(result.stdout.contains("loan approve LOAN"), result.stdout)
-        let sync = try fixture.script("sync")
-        XCTAssertEqual(sync.status, 3)
-        XCTAssertTrue(sync.stderr.contains("sync: syncing is not available"), sync.stderr)
+        let sync = try fixture.script("client add first_name=Juma last_name=Kibet; sync; outbox")
+        XCTAssertEqual(sync.status, 0, sync.stderr)
+        XCTAssertTrue(sync.stdout.contains("sync done: pushed 1,"), sync.stdout)
+        let offline = try fixture.run(["--offline", "-c", "sync"])
+        XCTAssertEqual(offline.status, 3, "syncing while offline is refused as offline")
     }
 
     func testWebhooksAndReportsOnline() throws {

@@ -3,6 +3,7 @@ import FincoreModel
 import Foundation
 import Replica
 @testable import Sync
+import Synchronization
 import XCTest
 
 /// Nothing missed: incremental syncs while writers create, edit, delete and move objects with
@@ -41,6 +42,21 @@ final class PullTests: SyncTestCase {
         XCTAssertGreaterThan(summary.pulled, 30)
         let available = await engine.client.features.isAvailable(.reports)
         XCTAssertFalse(available)
+        try await assertSameAsServer(engine.replica, api)
+    }
+
+    /// Small resources page even when the server has reports: an export would spend the reports
+    /// bucket (10 a minute) for what a few list pages fetch.
+    func testASmallFirstSyncPagesWithoutTouchingReports() async throws {
+        try await startSandbox { $0.demoClients = 20 }
+        let api = try makeClient()
+        let engine = try makeEngine(exportThreshold: 5_000)
+        var phases: Set<SyncProgress.Phase> = []
+        let seen = Mutex<Set<SyncProgress.Phase>>([])
+        let summary = await engine.sync { progress in seen.withLock { _ = $0.insert(progress.phase) } }
+        phases = seen.withLock { $0 }
+        XCTAssertEqual(summary.outcome, .completed)
+        XCTAssertFalse(phases.contains(.export), "\(phases)")
         try await assertSameAsServer(engine.replica, api)
     }
 

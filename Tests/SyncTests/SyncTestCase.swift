@@ -60,9 +60,12 @@ class SyncTestCase: XCTestCase {
     }
 
     /// A new engine (new client, replica opened afresh) on the replica file `name`, as after a restart.
-    func makeEngine(_ name: String = "replica", retries: Int = 4, exportBatch: Int = 500) throws -> SyncEngine {
+    /// `exportThreshold` 0 exports every resource when the server has reports, whatever its size.
+    func makeEngine(_ name: String = "replica", retries: Int = 4, exportBatch: Int = 500,
+                    exportThreshold: Int = 0) throws -> SyncEngine {
         var configuration = SyncEngine.Configuration()
         configuration.exportBatchSize = exportBatch
+        configuration.exportThreshold = exportThreshold
         return SyncEngine(client: try makeClient(retries: retries), replica: try Replica(path: replicaPath(name)),
                           configuration: configuration)
     }
