@@ -1,5 +1,5 @@
 import FincoreModel
-import Synchronization
+import HTTP
 
 /// The `writers=N` fault: N tasks that keep changing the store the way other users of the platform
 /// would (create, edit, delete and move clients, take cash repayments, settle payments), so that
@@ -24,7 +24,7 @@ final class BackgroundWriters: Sendable {
     private let faults: FaultInjector
     private let seed: UInt64
     private let onCommit: @Sendable ([PendingEvent]) -> Void
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// `onCommit` takes each committed change's events (webhooks), as the request pipeline's does.
     init(store: SandboxStore, faults: FaultInjector, seed: UInt64,

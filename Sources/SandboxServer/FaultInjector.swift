@@ -1,4 +1,4 @@
-import Synchronization
+import HTTP
 
 /// Draws each request's faults from the current configuration with a seeded generator, and counts
 /// what it injected for `GET /_sandbox/stats`. The configuration can change while the server runs.
@@ -9,10 +9,10 @@ public final class FaultInjector: Sendable {
         var injected: [String: Int] = [:]
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     public init(configuration: FaultConfiguration = FaultConfiguration(), seed: UInt64 = 1) {
-        state = Mutex(State(configuration: configuration, random: SeededRandom(seed: seed)))
+        state = Locked(State(configuration: configuration, random: SeededRandom(seed: seed)))
     }
 
     public var configuration: FaultConfiguration {

@@ -2,7 +2,6 @@ import FincoreModel
 import Foundation
 import HTTP
 import SQLite
-import Synchronization
 
 /// Idempotency-Key handling (contract § Idempotency): the stored response replays, a different
 /// request under the same key is 422, the same key while the first still runs is 409.
@@ -16,7 +15,7 @@ final class IdempotencyGuard: Sendable {
         let reply: SandboxReply
     }
 
-    private let running = Mutex<Set<String>>([])
+    private let running = Locked<Set<String>>([])
 
     /// The owner column: SHA-256 of the API key, so the database never holds a key.
     static func owner(of apiKey: String) -> String {

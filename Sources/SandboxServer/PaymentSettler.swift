@@ -1,6 +1,6 @@
 import FincoreModel
 import Foundation
-import Synchronization
+import HTTP
 
 /// The sandbox's payment processor: a background loop that settles pending non-cash payments
 /// once they are `delaySeconds` old, and expires payment links past `expires_at`.
@@ -17,7 +17,7 @@ final class PaymentSettler: Sendable {
     private let store: SandboxStore
     private let delayMicroseconds: Int64
     private let onCommit: @Sendable ([PendingEvent]) -> Void
-    private let loop = Mutex<Task<Void, Never>?>(nil)
+    private let loop = Locked<Task<Void, Never>?>(nil)
 
     init(store: SandboxStore, delaySeconds: Double, onCommit: @escaping @Sendable ([PendingEvent]) -> Void) {
         self.store = store

@@ -1,4 +1,4 @@
-import Synchronization
+import HTTP
 
 /// Counts requests per API key and bucket in fixed windows, as the contract's rate limits do.
 ///
@@ -18,7 +18,7 @@ public final class RateLimiter: Sendable {
 
     /// The window length in seconds; 0 disables limiting (headers still show a full bucket).
     public let window: Double
-    private let windows = Mutex<[Key: Window]>([:])
+    private let windows = Locked<[Key: Window]>([:])
 
     public init(window: Double) {
         self.window = window

@@ -1,6 +1,5 @@
 import Foundation
 import HTTP
-import Synchronization
 
 /// Streams an export's stored NDJSON as a chunked body (`HTTPResponse(stream:)`), reading one
 /// chunk at a time from the store, so memory per response stays one chunk however big the export.
@@ -16,7 +15,7 @@ struct ReportDownload: Sendable {
 
     /// The producer: the next chunk on each call, nil at the end.
     func producer() -> HTTPChunkProducer {
-        let offset = Mutex(0)
+        let offset = Locked(0)
         let (store, id, length) = (store, reportID, chunkBytes)
         return {
             let start = offset.withLock { $0 }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import HTTP
 
 /// Counters for `GET /_sandbox/stats`: requests by status, replays, faults injected.
 final class SandboxStats: Sendable {
@@ -9,7 +9,7 @@ final class SandboxStats: Sendable {
         var requests = 0
     }
 
-    private let counts = Mutex(Counts())
+    private let counts = Locked(Counts())
 
     func record(status: Int, replayed: Bool) {
         counts.withLock {

@@ -1,6 +1,6 @@
 import FincoreModel
 import Foundation
-import Synchronization
+import HTTP
 
 /// Delivers committed events to webhook endpoints: stores each event with an `ev_` id, then sends
 /// a signed `POST` to every enabled endpoint subscribed to its type, retrying failures with backoff
@@ -24,12 +24,12 @@ final class WebhookDispatcher: Sendable {
     private let store: SandboxStore
     private let poster = WebhookPoster()
     private let intake: AsyncStream<[PendingEvent]>.Continuation
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     init(store: SandboxStore, seed: UInt64) {
         self.store = store
         // A generator of its own, so webhook chaos never shifts the fault injector's draws.
-        state = Mutex(State(random: SeededRandom(seed: seed ^ 0x5745_4248_4F4F_4B53)))
+        state = Locked(State(random: SeededRandom(seed: seed ^ 0x5745_4248_4F4F_4B53)))
         let (stream, continuation) = AsyncStream.makeStream(of: [PendingEvent].self)
         intake = continuation
         spawn { [self] in

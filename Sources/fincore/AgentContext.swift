@@ -2,8 +2,8 @@ import APIClient
 import Console
 import FincoreModel
 import Foundation
+import HTTP
 import Replica
-import Synchronization
 
 /// What every command works with: the replica, the server if there is one, and output settings.
 ///
@@ -18,7 +18,7 @@ final class AgentContext: Sendable {
     let sync: SyncSession?
     /// The day views are computed for; injectable so tests of `due` and `cash` are exact.
     let today: @Sendable () -> CivilDate
-    private let state: Mutex<SessionSettings>
+    private let state: Locked<SessionSettings>
 
     init(replica: Replica, connection: Connection, terminal: Terminal, settings: SessionSettings,
          sync: SyncSession? = nil,
@@ -28,7 +28,7 @@ final class AgentContext: Sendable {
         self.terminal = terminal
         self.sync = sync
         self.today = today
-        self.state = Mutex(settings)
+        self.state = Locked(settings)
     }
 
     /// A copy of the current settings.

@@ -1,8 +1,8 @@
-import Synchronization
+import HTTP
 
 /// The outbox position an atomic run started from, shared by its begin and rollback hooks.
 final class Mark: Sendable {
-    private let stored = Mutex<Int64>(0)
+    private let stored = Locked<Int64>(0)
 
     var value: Int64 { stored.withLock { $0 } }
 

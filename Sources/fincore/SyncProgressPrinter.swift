@@ -1,13 +1,13 @@
 import Console
 import Foundation
-import Synchronization
+import HTTP
 import Sync
 
 /// Turns the engine's progress callbacks into one line redrawn in place on a terminal; silent in
 /// scripts (no progress bars there), since the summary line says what happened.
 final class SyncProgressPrinter: Sendable {
     private let isTerminal: Bool
-    private let lastLength = Mutex(0)
+    private let lastLength = Locked(0)
 
     init(isTerminal: Bool) {
         self.isTerminal = isTerminal
