@@ -54,6 +54,49 @@ final class SandboxCommandTests: XCTestCase {
         }
     }
 
+    func testCtrlCStopsCleanlyAndTheKeyIsInNoOutputOrFile() async throws {
+        let key = "sk_test_never_logged_7f3a"
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = Process()
+        process.executableURL = FincoreProcess.binary
+        process.arguments = ["sandbox", "--port", "0", "--data", directory.appendingPathComponent("sandbox.sqlite").path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["FINCORE_SANDBOX_API_KEYS"] = key
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let line = try XCTUnwrap(Self.firstLine(of: out.fileHandleForReading))
+        let base = try XCTUnwrap(URL(string: String(line.dropFirst("listening on ".count))))
+
+        // A create stored under an idempotency key, and a refused key: both places a careless server logs keys.
+        var create = URLRequest(url: base.appendingPathComponent("clients"))
+        create.httpMethod = "POST"
+        create.httpBody = Data(#"{"first_name":"Asha","last_name":"Njeri"}"#.utf8)
+        create.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+        create.setValue("stored-key", forHTTPHeaderField: "Idempotency-Key")
+        let (_, created) = try await URLSession.shared.data(for: create)
+        XCTAssertEqual((created as? HTTPURLResponse)?.statusCode, 201)
+        var refused = URLRequest(url: base.appendingPathComponent("clients"))
+        refused.setValue("Bearer \(key)x", forHTTPHeaderField: "Authorization")
+        let (_, unauthorized) = try await URLSession.shared.data(for: refused)
+        XCTAssertEqual((unauthorized as? HTTPURLResponse)?.statusCode, 401)
+
+        process.interrupt()  // what Ctrl-C sends
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertEqual(process.terminationStatus, 0)
+        var everything = out.fileHandleForReading.readDataToEndOfFile() + err.fileHandleForReading.readDataToEndOfFile()
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            everything += try Data(contentsOf: directory.appendingPathComponent(file))
+        }
+        XCTAssertNil(everything.range(of: Data(key.utf8)), "the API key must not be in any output or file")
+    }
+
     func testBadOptionValuesAreUsageErrors() throws {
         let result = try FincoreProcess.run(["sandbox", "--faults", "error_503=2"])
         XCTAssertEqual(result.status, 2)

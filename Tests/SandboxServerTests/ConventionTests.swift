@@ -52,6 +52,26 @@ final class ConventionTests: XCTestCase {
         let all = try await sandbox.call("GET", "clients")
         XCTAssertEqual(all.data.count, 1, "the client was created exactly once")
         XCTAssertEqual(all.data.first?["id"] as? String, retried.id)
+        let stats = try await sandbox.call("GET", "/_sandbox/stats", key: SandboxHarness.adminKey)
+        XCTAssertEqual(stats.json["replays"] as? Int, 1, "the stats count the replay")
+        await sandbox.stop()
+    }
+
+    func testConnectionDroppedBeforeTheCommitExecutesNothing() async throws {
+        let sandbox = try await SandboxHarness()
+        try await sandbox.setFaults(["drop_before_commit": 1])
+        do {
+            _ = try await sandbox.call("POST", "clients", json: ["first_name": "Never", "last_name": "Made"],
+                                       headers: ["Idempotency-Key": "dropped-early"])
+            XCTFail("the connection should have been dropped")
+        } catch {}
+        try await sandbox.setFaults(["drop_before_commit": 0])
+        let listed = try await sandbox.call("GET", "clients")
+        XCTAssertEqual(listed.data.count, 0, "nothing was executed")
+        let retried = try await sandbox.call("POST", "clients", json: ["first_name": "Never", "last_name": "Made"],
+                                             headers: ["Idempotency-Key": "dropped-early"])
+        XCTAssertEqual(retried.status, 201)
+        XCTAssertNil(retried.header("Idempotent-Replayed"), "nothing was stored under the key either")
         await sandbox.stop()
     }
 
@@ -113,8 +133,9 @@ final class ConventionTests: XCTestCase {
         try await Task.sleep(for: .milliseconds(150))
         async let second = sandbox.call("POST", "clients", json: ["first_name": "A", "last_name": "B"],
                                         headers: ["Idempotency-Key": "slow"])
-        let statuses = try await [first.status, second.status]
-        XCTAssertEqual(statuses, [201, 409])
+        let answers = try await [first, second]
+        XCTAssertEqual(answers.map(\.status), [201, 409])
+        XCTAssertEqual(answers[1].errorCode, "idempotency_in_progress")
         await sandbox.stop()
     }
 

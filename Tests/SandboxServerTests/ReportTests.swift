@@ -152,6 +152,8 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(missing.status, 404)
         let list = try await sandbox.call("GET", "reports")
         XCTAssertEqual(list.status, 405)
+        XCTAssertEqual(list.errorCode, "method_not_allowed")
+        XCTAssertNotNil(list.header("Allow"), "a 405 lists the methods the route has")
 
         let portfolio = try await sandbox.call("POST", "reports", json: ["type": "portfolio"])
         _ = try await completed(sandbox, portfolio.id)
