@@ -2,6 +2,7 @@ import APIClient
 import Console
 import FincoreModel
 import Foundation
+import Replica
 
 /// `webhook …`: the server's webhook endpoints. Not synced, so online only.
 enum WebhookCommands {
@@ -35,8 +36,17 @@ enum WebhookCommands {
             let created = try await api.createWebhook(body).value
             ctx.show(record: record(created), inv)
             if let secret = created.secret {
-                // The contract shows the secret only in this answer; the user must copy it now.
-                StandardStreams.err("signing secret (shown once, store it now): \(secret)")
+                // The contract shows the secret only in this answer: keep it for `listen`, and show it
+                // this once for anyone who verifies deliveries elsewhere.
+                StandardStreams.err("signing secret (shown once): \(secret)")
+                let store = secrets(ctx)
+                do {
+                    try store.store(secret, for: created.id.rawValue)
+                    StandardStreams.err("stored (mode 0600) for 'listen' in \(store.path)")
+                } catch {
+                    StandardStreams.err("warning: the secret could not be stored (\(ErrorRenderer.failure(for: error).message)); "
+                        + "'listen' will refuse this endpoint's deliveries")
+                }
             }
             return .success
         }
@@ -55,9 +65,15 @@ enum WebhookCommands {
             let api = try ctx.server(for: inv.spec.name)
             if inv.dryRun { return .success }
             _ = try await api.deleteWebhook(id)
+            try secrets(ctx).remove(id.rawValue)
             inv.write("webhook \(id.rawValue) deleted")
             return .success
         }
+    }
+
+    /// The signing secrets kept beside this session's replica (never printed after `add`).
+    static func secrets(_ ctx: AgentContext) -> WebhookSecrets {
+        WebhookSecrets(location: ReplicaLocation(directory: ctx.connection.replicaDirectory))
     }
 
     /// The fields as JSON, `events` split at commas into an array.
