@@ -59,8 +59,7 @@ enum ListenCommand {
             StandardStreams.err("fincore listen: no webhook secret is stored for this replica: every delivery "
                 + "will be refused until an endpoint is created here with 'webhook add'")
         }
-        _ = try? opened.replica.forgetEvents(receivedBefore: Timestamp(
-            microsecondsSinceEpoch: Timestamp.now().microsecondsSinceEpoch - eventMemory))
+        forgetOldEvents(opened.replica)
         let listener = WebhookListener(inbox: inbox)
         let url: String
         do {
@@ -76,6 +75,12 @@ enum ListenCommand {
         let tally = inbox.counts
         StandardStreams.err("fincore listen: stopped (\(tally.accepted) accepted, \(tally.refused) refused)")
         return .success
+    }
+
+    /// Forgets event ids older than `eventMemory`; a failure only means the table stays larger.
+    static func forgetOldEvents(_ replica: Replica) {
+        _ = try? replica.forgetEvents(receivedBefore: Timestamp(
+            microsecondsSinceEpoch: Timestamp.now().microsecondsSinceEpoch - eventMemory))
     }
 
     /// `--host` and `--port`, checked.

@@ -30,6 +30,7 @@ enum ListenCommands {
                 let url = await listener.url
                 inv.write(url.map { "listening on \($0)" } ?? "not listening")
             case "on":
+                ListenCommand.forgetOldEvents(ctx.replica)
                 do {
                     inv.write("listening on \(try await listener.start(host: host, port: port))")
                 } catch {
