@@ -1,7 +1,7 @@
 import Foundation
 import HTTP
 
-/// The webhook receiver on the project's `HTTP` server: `POST /` goes to a `WebhookInbox`.
+/// The webhook receiver on the project's `HTTP` server: every `POST` goes to a `WebhookInbox`.
 ///
 /// `fincore listen` runs one in the foreground; `listen on|off` runs one in the REPL's process.
 /// An actor because the REPL's commands and its exit share it.
@@ -21,9 +21,15 @@ actor WebhookListener {
     /// current URL.
     func start(host: String, port: UInt16) async throws -> String {
         if let url, server != nil { return url }
-        var router = Router()
-        router.add(.post, "/", inbox.handle)
-        let server = HTTPServer(configuration: HTTPServer.Configuration(host: host, port: port), router: router)
+        // Any path: whatever path the endpoint was registered with, its deliveries reach the inbox.
+        let inbox = inbox
+        let server = HTTPServer(configuration: HTTPServer.Configuration(host: host, port: port)) { request in
+            guard request.method == .post else {
+                return .error(status: .methodNotAllowed, code: "method_not_allowed",
+                              message: "Webhook deliveries are POSTed", headers: ["Allow": "POST"])
+            }
+            return await inbox.handle(request)
+        }
         let bound = try await server.start()
         // An IPv6 literal needs brackets in a URL (RFC 3986 §3.2.2).
         let shown = host.contains(":") ? "[\(host)]" : host

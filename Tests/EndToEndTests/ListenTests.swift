@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import HTTP
 import SQLite
 import XCTest
@@ -112,7 +115,8 @@ final class ListenTests: XCTestCase {
         XCTAssertEqual(applied.text, #"{"outcome":"applied"}"#)
         XCTAssertEqual(try clientRow(fixture, id)?.lastName, "Forgedname")
         XCTAssertEqual(try clientRow(fixture, id)?.version, version + 1)
-        let again = try await deliver(good, to: listener.url, signature: sign(good))
+        // Any path reaches the inbox (the endpoint may be registered with one); only POST is accepted.
+        let again = try await deliver(good, to: listener.url + "hooks/fincore", signature: sign(good))
         XCTAssertEqual(again.text, #"{"outcome":"duplicate"}"#)
         object["version"] = version
         object["last_name"] = "Oldername"
@@ -121,6 +125,9 @@ final class ListenTests: XCTestCase {
         XCTAssertEqual(stale.status, 200)
         XCTAssertEqual(stale.text, #"{"outcome":"stale"}"#)
         XCTAssertEqual(try clientRow(fixture, id)?.lastName, "Forgedname")
+
+        let (_, getAnswer) = try await URLSession.shared.data(from: try XCTUnwrap(URL(string: listener.url)))
+        XCTAssertEqual((getAnswer as? HTTPURLResponse)?.statusCode, 405)
 
         XCTAssertEqual(listener.stop(), 0)
         let log = listener.log
