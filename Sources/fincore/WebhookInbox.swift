@@ -56,9 +56,16 @@ final class WebhookInbox: Sendable {
     var counts: Tally { tally.withLock { $0 } }
 
     /// The HTTP handler: decides, logs, counts and answers.
+    ///
+    /// The decision reads a file and writes SQLite (which may wait up to the busy timeout while a
+    /// `sync` in another process writes), so it runs on a dispatch thread, never on Swift's small
+    /// cooperative pool that the REPL and the HTTP server's handlers share.
     @Sendable
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        let decision = decide(body: request.body, signature: request.headers[WebhookSignature.headerName])
+        let (body, signature) = (request.body, request.headers[WebhookSignature.headerName])
+        let decision = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.decide(body: body, signature: signature)) }
+        }
         tally.withLock { tally in
             if decision.isAccepted { tally.accepted += 1 } else { tally.refused += 1 }
             tally.byCode[decision.code, default: 0] += 1
