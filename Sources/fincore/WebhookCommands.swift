@@ -27,7 +27,8 @@ enum WebhookCommands {
             ctx.show(record: record(try await api.webhook(id).value), inv)
             return .success
         }
-        table.register(CommandSpec("webhook add", summary: "Add an endpoint; its signing secret is shown once (online).",
+        table.register(CommandSpec("webhook add",
+                                   summary: "Add an endpoint; its signing secret is shown once and kept 0600 for 'listen' (online).",
                                    fields: [FieldSpec("url", required: true), FieldSpec("events", required: true, help: fields[1].help)],
                                    examples: ["webhook add url=https://example.com/hook events=loan.updated"], needsServer: true)) { inv, ctx in
             let body = try RequestBuilder.body(NewWebhook.self, [], spec: inv.spec, currency: nil, extra: json(inv))
@@ -59,7 +60,8 @@ enum WebhookCommands {
             ctx.show(record: record(try await api.updateWebhook(id, patch).value), inv)
             return .success
         }
-        table.register(CommandSpec("webhook delete", summary: "Delete an endpoint (online).", arguments: [webhook],
+        table.register(CommandSpec("webhook delete", summary: "Delete an endpoint and forget its stored secret (online).",
+                                   arguments: [webhook],
                                    needsServer: true)) { inv, ctx in
             let id = try webhookID(inv)
             let api = try ctx.server(for: inv.spec.name)
