@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Replica", "APIClient", "SandboxServer", "FincoreModel"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         // Runs the built `fincore` binary: stdout, stderr and exit status.
-        .testTarget(name: "EndToEndTests", dependencies: ["fincore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["fincore", "HTTP", "SQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -53,8 +53,14 @@ extension Replica {
         case deleted(client: Bool)
     }
 
-    /// Applies one object inside the caller's transaction.
-    static func applyInTransaction(_ db: Database, _ object: SyncedObject, at now: Timestamp) throws -> Outcome {
+    /// Applies one object inside the caller's transaction; `source` names where it came from in
+    /// the record's history (`pulled`, `webhook`).
+    ///
+    /// A tombstone's id is remembered in `deleted_objects` even when the object was never here, and
+    /// a copy of a deleted object is stale whatever its version: ids are never reused, so nothing
+    /// that arrives after the tombstone (a shuffled webhook, a slow page) can bring it back.
+    static func applyInTransaction(_ db: Database, _ object: SyncedObject, at now: Timestamp,
+                                   source: String = "pulled") throws -> Outcome {
         let version: Int
         let updatedAt: Timestamp
         let externalID: String?
@@ -64,6 +70,11 @@ extension Replica {
         case .payment(let x): (version, updatedAt, externalID) = (x.version, x.updatedAt, x.externalID)
         case .paymentLink(let x): (version, updatedAt, externalID) = (x.version, x.updatedAt, x.externalID)
         case .tombstone(let tombstone):
+            try db.execute(sql: """
+                INSERT INTO deleted_objects (id, object_type, deleted_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING
+                """, arguments: [tombstone.id, tombstone.object.rawValue, tombstone.updatedAt.description])
+            // Contract: "a client that deleted an object it never had ignores the tombstone".
+            guard try ServerStore.version(db, type: tombstone.object, id: tombstone.id) != nil else { return .ignored }
             return .deleted(client: try Purge.tombstone(db, tombstone, at: now))
         case .webhook, .report:
             return .ignored
@@ -76,6 +87,9 @@ extension Replica {
         guard version >= 1 else {
             throw ReplicaError(.invalidObject, "the server sent a \(type.rawValue) with version \(version)", field: "version")
         }
+        if try db.fetchOne(Int.self, sql: "SELECT 1 FROM deleted_objects WHERE id = ?", arguments: [object.id]) != nil {
+            return .stale
+        }
         let stored = try ServerStore.version(db, type: type, id: object.id)
         if let stored, stored >= version { return .stale }
         if stored == nil, let externalID, let table = RecordTable.name(type),
@@ -87,7 +101,7 @@ extension Replica {
         }
         try ViewRebuilder.rebuild(db, type: type, id: object.id, base: object)
         try ServerStore.write(db, object, version: version, updatedAt: updatedAt)
-        try History.append(db, type: type, recordID: object.id, event: "pulled", version: version, at: now)
+        try History.append(db, type: type, recordID: object.id, event: source, version: version, at: now)
         return .stored
     }
 

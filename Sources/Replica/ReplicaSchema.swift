@@ -16,6 +16,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v1-server-state") { db in try db.execute(sql: serverState) }
         migrator.registerMigration("v1-outbox") { db in try db.execute(sql: outbox) }
         migrator.registerMigration("v1-sync-state") { db in try db.execute(sql: syncState) }
+        migrator.registerMigration("v2-webhook-events") { db in try db.execute(sql: webhookEvents) }
         return migrator
     }
 
@@ -224,5 +225,26 @@ enum ReplicaSchema {
             error_code TEXT
         );
         CREATE INDEX record_history_record ON record_history(record_id, seq);
+        """
+
+    /// Webhook events already handled (durable deduplication by event `id`, contract § Webhooks) and
+    /// the ids of objects the server deleted, so that an older copy arriving after its tombstone (a
+    /// shuffled delivery, a slow page) cannot bring a deleted object back. Ids and types only: no
+    /// personal data.
+    static let webhookEvents = """
+        CREATE TABLE webhook_events (
+            id TEXT PRIMARY KEY NOT NULL,
+            type TEXT NOT NULL,
+            object_id TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX webhook_events_received ON webhook_events(received_at);
+
+        CREATE TABLE deleted_objects (
+            id TEXT PRIMARY KEY NOT NULL,
+            object_type TEXT NOT NULL,
+            deleted_at TEXT NOT NULL
+        ) WITHOUT ROWID;
         """
 }

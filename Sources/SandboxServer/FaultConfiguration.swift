@@ -19,6 +19,14 @@ public struct FaultConfiguration: Sendable, Equatable {
     public var commitLagSeconds: Double = 0
     /// Background writers creating, editing, deleting and moving objects while clients page.
     public var writers: Int = 0
+    /// The chance that a webhook delivery is sent twice (same event `id`).
+    public var webhookDuplicate: Double = 0
+    /// Sends each webhook delivery after a random delay of up to this many milliseconds, so
+    /// deliveries overtake each other; 0 keeps commit order.
+    public var webhookShuffleMilliseconds: Int = 0
+    /// The chance that a webhook attempt fails without being sent (as if the endpoint were
+    /// unreachable), so it is retried with backoff.
+    public var webhookFail: Double = 0
 
     public init() {}
 
@@ -26,6 +34,7 @@ public struct FaultConfiguration: Sendable, Equatable {
     public static let keys = [
         "latency_ms", "error_503", "error_500", "drop_before_commit", "drop_after_commit",
         "truncate_body", "storm_429", "commit_lag_s", "writers",
+        "webhook_duplicate", "webhook_shuffle_ms", "webhook_fail",
     ]
 
     /// Parses `KEY=VALUE[,KEY=VALUE…]` on top of these settings; an empty spec changes nothing.
@@ -80,6 +89,13 @@ public struct FaultConfiguration: Sendable, Equatable {
                 throw FaultSpecError(field: key, message: "expected a count from 0 to 64, got '\(value)'")
             }
             writers = count
+        case "webhook_duplicate": webhookDuplicate = try Self.probability(value, field: key)
+        case "webhook_fail": webhookFail = try Self.probability(value, field: key)
+        case "webhook_shuffle_ms":
+            guard let milliseconds = Int(value), (0...60_000).contains(milliseconds) else {
+                throw FaultSpecError(field: key, message: "expected milliseconds from 0 to 60000, got '\(value)'")
+            }
+            webhookShuffleMilliseconds = milliseconds
         default:
             throw FaultSpecError(field: key, message: "unknown fault; known: \(Self.keys.joined(separator: ", "))")
         }
@@ -93,6 +109,8 @@ public struct FaultConfiguration: Sendable, Equatable {
             "drop_before_commit": dropBeforeCommit, "drop_after_commit": dropAfterCommit,
             "truncate_body": truncateBody, "storm_429": storm429,
             "commit_lag_s": commitLagSeconds, "writers": writers,
+            "webhook_duplicate": webhookDuplicate, "webhook_shuffle_ms": webhookShuffleMilliseconds,
+            "webhook_fail": webhookFail,
         ]
     }
 

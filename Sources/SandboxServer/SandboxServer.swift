@@ -23,6 +23,7 @@ public final class SandboxServer: Sendable {
             try DemoSeeder.seed(store, clients: configuration.demoClients, seed: configuration.seed)
         }
         let dispatcher = WebhookDispatcher(store: store, seed: configuration.seed)
+        dispatcher.chaos = .init(configuration.faults)
         let writers = BackgroundWriters(store: store, faults: faults, seed: configuration.seed,
                                         onCommit: { dispatcher.publish($0) })
         self.dispatcher = dispatcher
@@ -30,7 +31,10 @@ public final class SandboxServer: Sendable {
         settler = PaymentSettler(store: store, delaySeconds: configuration.settlementDelaySeconds,
                                  onCommit: { dispatcher.publish($0) })
         let admin = AdminEndpoints(store: store, faults: faults, stats: stats,
-                                   onFaultsChanged: { writers.update(count: $0.writers) })
+                                   onFaultsChanged: { faults in
+                                       writers.update(count: faults.writers)
+                                       dispatcher.chaos = .init(faults)
+                                   })
         let pipeline = SandboxPipeline(
             configuration: configuration, store: store, routeTable: Self.routeTable,
             faults: faults, stats: stats, admin: admin, onCommit: { dispatcher.publish($0) })

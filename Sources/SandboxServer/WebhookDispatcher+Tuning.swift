@@ -19,13 +19,30 @@ extension WebhookDispatcher {
     }
 
     /// Deliberate disorder, drawn from the seeded generator, so receivers can be tested against what
-    /// the contract allows ("deliveries may repeat and arrive out of order"). Off by default: no
-    /// operator knob asks for it yet, so deliveries go once and in commit order.
+    /// the contract allows ("deliveries may repeat and arrive out of order"). Off by default, so
+    /// deliveries go once and in commit order; the `webhook_*` fault knobs turn it on.
     struct Chaos: Sendable {
         /// The chance that a delivery is sent twice (same event `id`).
         var duplicate: Double = 0
         /// Sends each first attempt after a random delay of up to `maxJitter` seconds instead of in order.
         var shuffle = false
         var maxJitter: Double = 0.2
+        /// The chance that an attempt fails without being sent, so that it is retried.
+        var fail: Double = 0
+
+        /// The chaos the operator's fault knobs ask for.
+        init(_ faults: FaultConfiguration) {
+            duplicate = faults.webhookDuplicate
+            shuffle = faults.webhookShuffleMilliseconds > 0
+            maxJitter = Double(faults.webhookShuffleMilliseconds) / 1000
+            fail = faults.webhookFail
+        }
+
+        init(duplicate: Double = 0, shuffle: Bool = false, maxJitter: Double = 0.2, fail: Double = 0) {
+            self.duplicate = duplicate
+            self.shuffle = shuffle
+            self.maxJitter = maxJitter
+            self.fail = fail
+        }
     }
 }

@@ -174,7 +174,8 @@ final class WebhookDispatcher: Sendable {
 
     /// One signed POST, recorded; true when the delivery is settled: a 2xx, the last attempt, or stopping.
     private func attempt(_ delivery: WebhookDelivery, number: Int) async -> Bool {
-        let code = await poster.post(delivery)
+        let lost = state.withLock { $0.random.chance($0.chaos.fail) }
+        let code = lost ? nil : await poster.post(delivery)
         guard !Task.isCancelled else { return true }
         let delivered = code.map { (200..<300).contains($0) } ?? false
         let last = number >= retryPolicy.maxAttempts

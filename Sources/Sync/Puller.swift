@@ -97,11 +97,12 @@ struct Puller: Sendable {
         }
     }
 
-    /// The objects this replica keeps: in scope, or already stored (an update or a tombstone of
-    /// something it has). Tombstones of objects it never had are skipped (contract: "a client
-    /// that deleted an object it never had ignores the tombstone").
+    /// The objects this replica keeps: in scope, or already stored (an update of something it
+    /// has), and every tombstone: the replica ignores one of an object it never had but remembers
+    /// the id, so a late webhook event cannot bring the deleted object back.
     func select(_ objects: [SyncedObject]) throws -> [SyncedObject] {
         try objects.filter { object in
+            if case .tombstone = object { return true }
             if let placement = object.placement,
                scope.contains(branchID: placement.branchID, officerID: placement.officerID) {
                 return true

@@ -15,7 +15,7 @@ extension SyncedObject {
     }
 
     /// The object's branch and officer; nil for a tombstone, which carries no fields.
-    var placement: (branchID: String?, officerID: String?)? {
+    public var placement: (branchID: String?, officerID: String?)? {
         switch self {
         case .client(let x): return (x.branchID, x.officerID)
         case .loan(let x): return (x.branchID, x.officerID)

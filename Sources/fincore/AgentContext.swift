@@ -16,17 +16,20 @@ final class AgentContext: Sendable {
     let terminal: Terminal
     /// The sync engine and its background loop; nil without a server (and for scratch checks).
     let sync: SyncSession?
+    /// The webhook receiver `listen on|off` starts and stops; nil for scratch checks.
+    let listener: WebhookListener?
     /// The day views are computed for; injectable so tests of `due` and `cash` are exact.
     let today: @Sendable () -> CivilDate
     private let state: Locked<SessionSettings>
 
     init(replica: Replica, connection: Connection, terminal: Terminal, settings: SessionSettings,
-         sync: SyncSession? = nil,
+         sync: SyncSession? = nil, listener: WebhookListener? = nil,
          today: @escaping @Sendable () -> CivilDate = { CivilDate(Timestamp.now()) }) {
         self.replica = replica
         self.connection = connection
         self.terminal = terminal
         self.sync = sync
+        self.listener = listener
         self.today = today
         self.state = Locked(settings)
     }

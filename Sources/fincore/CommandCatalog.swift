@@ -5,7 +5,7 @@ enum CommandCatalog {
     static let families: [@Sendable (inout CommandTable<AgentContext>) -> Void] = [
         ClientCommands.register, LoanCommands.register, PaymentCommands.register, LinkCommands.register,
         ViewCommands.register, OutboxCommands.register, SyncCommands.register, SessionCommands.register,
-        WebhookCommands.register, ReportCommands.register,
+        ListenCommands.register, WebhookCommands.register, ReportCommands.register,
     ]
 
     static func table() -> CommandTable<AgentContext> {

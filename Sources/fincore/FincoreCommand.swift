@@ -10,7 +10,8 @@ enum FincoreCommand {
     ]
 
     /// Every `fincore NAME` command, in the order help lists them.
-    static let subcommands: [Subcommand] = [LoginCommand.subcommand, WipeCommand.subcommand, SandboxCommand.subcommand]
+    static let subcommands: [Subcommand] = [LoginCommand.subcommand, WipeCommand.subcommand, SandboxCommand.subcommand,
+                                                  ListenCommand.subcommand]
 
     static var help: String {
         var page = """

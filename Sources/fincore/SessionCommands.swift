@@ -29,7 +29,14 @@ enum SessionCommands {
             return .success
         }
         table.register(CommandSpec("status", group: "session", summary: "Server, mode, pending edits, conflicts, last sync.")) { inv, ctx in
-            ctx.show(record: try StatusLine.record(ctx), inv)
+            var record = try StatusLine.record(ctx)
+            if let listener = ctx.listener, let url = await listener.url {
+                let tally = listener.inbox.counts
+                record.append(("listening", "\(url) (\(tally.accepted) accepted, \(tally.refused) refused)"))
+            } else {
+                record.append(("listening", "off"))
+            }
+            ctx.show(record: record, inv)
             return .success
         }
         table.register(CommandSpec("quit", group: "session", summary: "End the session (Ctrl-D does too).")) { _, ctx in

@@ -2,6 +2,7 @@ import APIClient
 import Console
 import FincoreModel
 import Foundation
+import Replica
 
 /// `webhook …`: the server's webhook endpoints. Not synced, so online only.
 enum WebhookCommands {
@@ -26,7 +27,8 @@ enum WebhookCommands {
             ctx.show(record: record(try await api.webhook(id).value), inv)
             return .success
         }
-        table.register(CommandSpec("webhook add", summary: "Add an endpoint; its signing secret is shown once (online).",
+        table.register(CommandSpec("webhook add",
+                                   summary: "Add an endpoint; its signing secret is shown once and kept 0600 for 'listen' (online).",
                                    fields: [FieldSpec("url", required: true), FieldSpec("events", required: true, help: fields[1].help)],
                                    examples: ["webhook add url=https://example.com/hook events=loan.updated"], needsServer: true)) { inv, ctx in
             let body = try RequestBuilder.body(NewWebhook.self, [], spec: inv.spec, currency: nil, extra: json(inv))
@@ -35,8 +37,17 @@ enum WebhookCommands {
             let created = try await api.createWebhook(body).value
             ctx.show(record: record(created), inv)
             if let secret = created.secret {
-                // The contract shows the secret only in this answer; the user must copy it now.
-                StandardStreams.err("signing secret (shown once, store it now): \(secret)")
+                // The contract shows the secret only in this answer: keep it for `listen`, and show it
+                // this once for anyone who verifies deliveries elsewhere.
+                StandardStreams.err("signing secret (shown once): \(secret)")
+                let store = secrets(ctx)
+                do {
+                    try store.store(secret, for: created.id.rawValue)
+                    StandardStreams.err("stored (mode 0600) for 'listen' in \(store.path)")
+                } catch {
+                    StandardStreams.err("warning: the secret could not be stored (\(ErrorRenderer.failure(for: error).message)); "
+                        + "'listen' will refuse this endpoint's deliveries")
+                }
             }
             return .success
         }
@@ -49,15 +60,22 @@ enum WebhookCommands {
             ctx.show(record: record(try await api.updateWebhook(id, patch).value), inv)
             return .success
         }
-        table.register(CommandSpec("webhook delete", summary: "Delete an endpoint (online).", arguments: [webhook],
+        table.register(CommandSpec("webhook delete", summary: "Delete an endpoint and forget its stored secret (online).",
+                                   arguments: [webhook],
                                    needsServer: true)) { inv, ctx in
             let id = try webhookID(inv)
             let api = try ctx.server(for: inv.spec.name)
             if inv.dryRun { return .success }
             _ = try await api.deleteWebhook(id)
+            try secrets(ctx).remove(id.rawValue)
             inv.write("webhook \(id.rawValue) deleted")
             return .success
         }
+    }
+
+    /// The signing secrets kept beside this session's replica (never printed after `add`).
+    static func secrets(_ ctx: AgentContext) -> WebhookSecrets {
+        WebhookSecrets(location: ReplicaLocation(directory: ctx.connection.replicaDirectory))
     }
 
     /// The fields as JSON, `events` split at commas into an array.

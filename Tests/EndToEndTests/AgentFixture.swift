@@ -7,12 +7,13 @@ final class AgentFixture {
     let sandbox: Process
     let url: String
 
-    init() throws {
+    /// `sandboxArguments` are added to the sandbox's command line (say, `--faults webhook_…`).
+    init(sandboxArguments: [String] = []) throws {
         home = NSTemporaryDirectory() + "fincore-e2e-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         sandbox = Process()
         sandbox.executableURL = FincoreProcess.binary
-        sandbox.arguments = ["sandbox", "--port", "0", "--demo", "20", "--rate-window", "0"]
+        sandbox.arguments = ["sandbox", "--port", "0", "--demo", "20", "--rate-window", "0"] + sandboxArguments
         let out = Pipe()
         sandbox.standardOutput = out
         sandbox.standardError = FileHandle.nullDevice
@@ -36,6 +37,16 @@ final class AgentFixture {
     /// Runs `-c COMMANDS`.
     func script(_ commands: String, _ extra: [String] = []) throws -> FincoreProcess.Result {
         try run(extra + ["-c", commands])
+    }
+
+    /// The replica's directory (there is one server and key per fixture).
+    func replicaDirectory() throws -> String {
+        let replicas = home + "/replicas"
+        let names = try FileManager.default.contentsOfDirectory(atPath: replicas)
+        guard names.count == 1, let name = names.first else {
+            throw NSError(domain: "AgentFixture", code: 1, userInfo: [NSLocalizedDescriptionKey: "replicas: \(names)"])
+        }
+        return replicas + "/" + name
     }
 
     /// How many edits wait in the outbox (from `outbox --format csv`).

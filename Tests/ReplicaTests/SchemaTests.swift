@@ -6,11 +6,12 @@ import XCTest
 /// The schema: migrations applied once, and a file from newer code refused clearly.
 final class SchemaTests: ReplicaTestCase {
     func testMigrationsAreAppliedOnceInOrder() throws {
-        XCTAssertEqual(try replica.appliedMigrations(), ["v1-server-state", "v1-outbox", "v1-sync-state"])
+        XCTAssertEqual(try replica.appliedMigrations(),
+                       ["v1-server-state", "v1-outbox", "v1-sync-state", "v2-webhook-events"])
         let path = replica.path
         replica = nil
         let reopened = try Replica(path: path)
-        XCTAssertEqual(try reopened.appliedMigrations().count, 3)
+        XCTAssertEqual(try reopened.appliedMigrations().count, 4)
     }
 
     func testSchemaNewerThanTheCodeIsRefused() throws {

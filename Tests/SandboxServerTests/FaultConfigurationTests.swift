@@ -20,6 +20,20 @@ final class FaultConfigurationTests: XCTestCase {
         XCTAssertEqual(try FaultConfiguration().applying(spec: ""), FaultConfiguration())
     }
 
+    func testParsesTheWebhookChaosKnobs() throws {
+        let config = try FaultConfiguration().applying(spec: "webhook_duplicate=0.5,webhook_shuffle_ms=300,webhook_fail=0.25")
+        XCTAssertEqual(config.webhookDuplicate, 0.5)
+        XCTAssertEqual(config.webhookShuffleMilliseconds, 300)
+        XCTAssertEqual(config.webhookFail, 0.25)
+        XCTAssertEqual(config.dictionary["webhook_shuffle_ms"] as? Int, 300)
+        for (spec, field) in [("webhook_duplicate=2", "webhook_duplicate"), ("webhook_shuffle_ms=-1", "webhook_shuffle_ms"),
+                              ("webhook_shuffle_ms=60001", "webhook_shuffle_ms"), ("webhook_fail=x", "webhook_fail")] {
+            XCTAssertThrowsError(try FaultConfiguration().applying(spec: spec), spec) { error in
+                XCTAssertEqual((error as? FaultSpecError)?.field, field, spec)
+            }
+        }
+    }
+
     func testRefusesBadValuesNamingTheKey() {
         let cases: [(String, String)] = [
             ("error_503=1.5", "error_503"), ("error_500=x", "error_500"), ("commit_lag_s=11", "commit_lag_s"),

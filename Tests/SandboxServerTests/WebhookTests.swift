@@ -232,6 +232,28 @@ final class WebhookTests: XCTestCase {
         await receiver.stop()
     }
 
+    func testChaosFailureIsRetriedUntilDelivered() async throws {
+        let sandbox = try await SandboxHarness()
+        sandbox.server.dispatcher.retryPolicy = .init(baseDelay: 0.02, maxDelay: 0.05, maxAttempts: 40)
+        var faults = FaultConfiguration()
+        faults.webhookFail = 0.7
+        sandbox.server.dispatcher.chaos = .init(faults)
+        let receiver = try await WebhookReceiver()
+        let hook = try await sandbox.call("POST", "webhooks", json: ["url": receiver.url, "events": ["client.created"]])
+        for _ in 0..<6 { _ = try await sandbox.makeClient() }
+        let settled = try await eventually {
+            try await sandbox.server.store.read { try $0.deliveries(webhookID: hook.id) }
+                .allSatisfy { $0.status == .delivered } && receiver.received.count == 6
+        }
+        XCTAssertTrue(settled)
+        let records = try await sandbox.server.store.read { try $0.deliveries(webhookID: hook.id) }
+        XCTAssertEqual(records.count, 6)
+        XCTAssertGreaterThan(records.map(\.attempts).reduce(0, +), 6, "some attempts failed and were retried")
+        XCTAssertEqual(Set(receiver.received.map(\.eventID)).count, 6, "a lost attempt is never sent")
+        await sandbox.stop()
+        await receiver.stop()
+    }
+
     func testDisablingAnEndpointStopsItsRetries() async throws {
         let sandbox = try await SandboxHarness()
         sandbox.server.dispatcher.retryPolicy = .init(baseDelay: 0.5)
