@@ -69,7 +69,10 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
             let head = transfer.head
             transfer.head = nil
             let id = dataTask.taskIdentifier
-            let chunks = BodyChunks(transfer.stream) { [weak self] count in self?.consumed(count, taskIdentifier: id) }
+            let task = transfer.task
+            let chunks = BodyChunks(transfer.stream, onConsume: { [weak self] count in
+                self?.consumed(count, taskIdentifier: id)
+            }, onCancel: { task.cancel() })
             head?.resume(returning: (HTTPResponseHead(http), chunks))
             completionHandler(.allow)
         } else {
