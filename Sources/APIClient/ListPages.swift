@@ -20,13 +20,30 @@ public struct ListPages<T: Codable & Hashable & Sendable>: AsyncSequence, Sendab
     public struct AsyncIterator: AsyncIteratorProtocol {
         var offset: Int?
         let fetch: Fetch
+        /// The items of the page before, to notice a server that answers every offset alike.
+        var previous: [Listed<T>] = []
 
-        /// The next page; nil after the last (a short page, or `offset + count >= total`).
+        /// The next page; nil after the last (an empty page, or `offset + count >= total`).
+        ///
+        /// `meta.total` may only end paging early, never prolong it: an empty page ends it
+        /// whatever `total` claims. A page with the very items of the one before (a server
+        /// ignoring `offset`) throws a malformed answer instead of paging on to `total`.
+        /// The next offset is counted from the one asked for, never from the echoed `meta.offset`,
+        /// so a server cannot send the pager backwards.
         public mutating func next() async throws -> Element? {
             guard let current = offset else { return nil }
             let page = try await fetch(current)
-            let count = page.value.data.count
-            offset = count > 0 && page.value.hasMore ? page.value.meta.offset + count : nil
+            let items = page.value.data
+            if !items.isEmpty, items == previous {
+                offset = nil
+                throw APIError.malformed(MalformedResponse(
+                    status: page.meta.status,
+                    problem: .unexpectedShape(field: "data", message: "repeats the page before offset \(current)"),
+                    byteCount: 0))
+            }
+            previous = items
+            let next = current + items.count
+            offset = !items.isEmpty && next < page.value.meta.total ? next : nil
             return page
         }
     }

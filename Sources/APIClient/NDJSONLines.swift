@@ -45,8 +45,16 @@ public struct NDJSONLines: AsyncSequence, Sendable {
                 if finished { return nil }
                 let chunk: Data?
                 do {
+                    // A cancelled reader stops here: the stream may still hold buffered chunks.
+                    try Task.checkCancellation()
                     chunk = try await chunks.next()
+                } catch let refused as ResponseTooLarge {
+                    finished = true
+                    throw APIError.malformed(MalformedResponse(
+                        status: refused.head.status, problem: .tooLarge(limit: refused.limit),
+                        byteCount: refused.received, request: request))
                 } catch {
+                    finished = true
                     throw APIError.transport(TransportFailure(error, request: request))
                 }
                 guard let chunk else {
