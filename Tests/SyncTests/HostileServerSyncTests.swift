@@ -100,6 +100,18 @@ final class HostileServerSyncTests: SyncTestCase {
         XCTAssertEqual(try replica.integrityCheck(), ["ok"])
     }
 
+    /// The ETA of an absurd total at a slow rate (9.2e18 objects at 50 a second) is beyond
+    /// Int64 milliseconds: it is clamped to a year, where converting it used to trap.
+    func testAbsurdTotalDoesNotTrapTheProgressETA() async throws {
+        let api = try await start { _, request in HostileAPI.quiet(request) }
+        let reports = ProgressLog()
+        let meter = await SyncMeter.start(client: try hostileClient(api), callback: { reports.append($0) })
+        await meter.report(.pull, .clients, done: 0, total: Int.max)
+        try await Task.sleep(for: .milliseconds(20))
+        await meter.report(.pull, .clients, done: 1, total: Int.max)
+        XCTAssertEqual(reports.all.last?.eta, .milliseconds(Int64(SyncMeter.longestETA)))
+    }
+
     /// `meta.total` of 3 while full pages keep coming: the pager ignores `total` and reads on
     /// until the short page; progress never shows more done than its total.
     func testTotalThatPromisesTooLittle() async throws {
