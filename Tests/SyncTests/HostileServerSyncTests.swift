@@ -190,6 +190,47 @@ final class HostileServerSyncTests: SyncTestCase {
         }
     }
 
+    /// An export whose fourth line is a client with a loan's id: the batches before it stay
+    /// applied and checkpointed (a later sync resumes after them), the error names the line and
+    /// field, the resource is not marked as synced and its cursor is not set.
+    func testExportLineWithABadObjectStopsTheLoad() async throws {
+        let report = #"{"id":"rp_hostile1","object":"report","type":"export","status":"completed","params":{"resource":"clients"},"result":{"url":"/v1/reports/rp_hostile1/download","as_of":"2026-11-24T10:00:00.000000Z","count":5}}"#
+        let lines = (0..<5).map { HostileAPI.client($0) }
+        let bad = lines[3].replacingOccurrences(of: "cl_hostile0003", with: "ln_hostile0003")
+        let body = ([lines[0], lines[1], lines[2], bad, lines[4]]).joined(separator: "\n") + "\n"
+        let api = try await start { _, request in
+            switch request.path {
+            case "/v1/reports": return HostileAPI.json(report, status: 202)
+            case "/v1/reports/rp_hostile1": return HostileAPI.json(report)
+            case "/v1/reports/rp_hostile1/download":
+                return HTTPResponse(headers: ["Content-Type": "application/x-ndjson"], body: Data(body.utf8))
+            default: return HostileAPI.quiet(request)
+            }
+        }
+        let replica = try Replica(path: replicaPath())
+        let client = try hostileClient(api)
+        var loader = ExportLoader(client: client, replica: replica, scope: .all)
+        loader.batchSize = 2
+        var state = PullState.load(.clients, from: nil)
+        let meter = await SyncMeter.start(client: client, callback: nil)
+        do {
+            _ = try await loader.load(.clients, state: &state, meter: meter)
+            XCTFail("the bad line must stop the load")
+        } catch let error as APIError {
+            guard case .malformed(let failure) = error, case .unexpectedShape(let field, let message) = failure.problem else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertEqual(field, "line 4: id")
+            XCTAssertEqual(message, "must be a client id starting with cl_")
+        }
+        XCTAssertEqual(try replica.clients(limit: 100).count, 2, "the first batch only")
+        let saved = PullState.load(.clients, from: try replica.cursor(for: "clients"))
+        XCTAssertEqual(saved.export?.applied, 2)
+        XCTAssertFalse(saved.initialized)
+        XCTAssertNil(saved.cursor.updatedAt)
+        XCTAssertEqual(try replica.integrityCheck(), ["ok"])
+    }
+
     // MARK: Retry-After of a day
 
     /// `429` with `Retry-After: 86400` on the first list: the sync ends at once as offline with
