@@ -59,6 +59,29 @@ final class HostileServerSyncTests: SyncTestCase {
         }
     }
 
+    /// The pager's rule alone, without a network: the same full page fed again and again stops
+    /// it after `maximumRepeatedPages` repeats; a page bringing one new object resets the count;
+    /// a checkpoint does not carry the count into a resumed pull.
+    func testPagerStopsOnRepeatedPages() throws {
+        let t = HostileAPI.t0
+        let full = (0..<100).map { PullPager.Item(id: String(format: "cl_p%03d", $0), updatedAt: t, version: 1) }
+        var pager = PullPager(cursor: PullCursor())
+        XCTAssertEqual(pager.receive(full).count, 100)
+        XCTAssertEqual(pager.receive(full).count, 0)
+        XCTAssertEqual(pager.receive(full).count, 0)
+        var changed = full
+        changed[7] = PullPager.Item(id: "cl_p007", updatedAt: t, version: 2)
+        XCTAssertEqual(pager.receive(changed).count, 1, "one new version is progress")
+        XCTAssertEqual(pager.repeatedPages, 0)
+        for _ in 0..<PullPager.maximumRepeatedPages { XCTAssertNotNil(pager.nextRequest); _ = pager.receive(changed) }
+        XCTAssertTrue(pager.isStalled)
+        XCTAssertNil(pager.nextRequest)
+        XCTAssertFalse(pager.isFinished, "stalled is not finished: the cursor must not advance")
+        let resumed = try JSONDecoder().decode(PullPager.self, from: JSONEncoder().encode(pager))
+        XCTAssertFalse(resumed.isStalled)
+        XCTAssertEqual(resumed.offset, pager.offset)
+    }
+
     /// Through the engine, a repeating server ends the sync as `failed` with the reason.
     func testRepeatingPagesFailTheSyncWithTheReason() async throws {
         let items = (0..<100).map { HostileAPI.client($0) }
