@@ -34,12 +34,14 @@ extension HostileServerTests {
     }
 
     /// A server answering every offset with the same full page (and a total of a million) is
-    /// caught at the second page, not paged through 500,000 times.
+    /// caught at the second page, not paged through 500,000 times; one cycling through two
+    /// pages at the third.
     func testRepeatedPageEndsListingWithAnError() async throws {
         let one = ModelFixtures.json(ModelFixtures.client())
         let two = one.replacingOccurrences(of: "cl_abc123", with: "cl_abc124")
+        // `meta.limit` lies too (100 for the 2 asked): the page still counts as full.
         let server = try LoopbackServer([.respond(status: 200, body: ModelFixtures.page([one, two], total: 1_000_000,
-                                                                                       limit: 2, offset: 0))])
+                                                                                       limit: 100, offset: 0))])
         var pages = 0
         let client = makeClient(server)
         let error = await expectAPIError {
@@ -48,7 +50,19 @@ extension HostileServerTests {
         XCTAssertEqual(pages, 1)
         XCTAssertEqual(server.requests.count, 2)
         XCTAssertEqual(error, APIError.malformed(MalformedResponse(
-            status: 200, problem: .unexpectedShape(field: "data", message: "repeats the page before offset 2"), byteCount: 0)))
+            status: 200, problem: .unexpectedShape(field: "data", message: "repeats items already listed (offset 2)"),
+            byteCount: 0)))
+
+        // Cycling between two pages is caught as well, at the third.
+        let three = one.replacingOccurrences(of: "cl_abc123", with: "cl_abc125")
+        let four = one.replacingOccurrences(of: "cl_abc123", with: "cl_abc126")
+        let pageA = ModelFixtures.page([one, two], total: 1_000_000, limit: 2, offset: 0)
+        let pageB = ModelFixtures.page([three, four], total: 1_000_000, limit: 2, offset: 2)
+        let cycling = try LoopbackServer { index, _ in .respond(status: 200, body: index % 2 == 0 ? pageA : pageB) }
+        let cycled = makeClient(cycling)
+        let again = await expectAPIError { for try await _ in cycled.clientPages(ListQuery(limit: 2)) {} }
+        XCTAssertEqual(cycling.requests.count, 3)
+        XCTAssertEqual(again?.recovery, .giveUp)
     }
 
     // MARK: Retry-After of a day
