@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "SandboxServerTests", dependencies: ["SandboxServer", "HTTP", "FincoreModel"]),
         .testTarget(name: "APIClientTests", dependencies: ["APIClient", "SandboxServer", "FincoreModel"]),
         .testTarget(name: "ReplicaTests", dependencies: ["Replica", "SQLite", "FincoreModel"]),
-        .testTarget(name: "SyncTests", dependencies: ["Sync", "Replica", "APIClient", "SandboxServer", "FincoreModel"]),
+        .testTarget(name: "SyncTests", dependencies: ["Sync", "Replica", "APIClient", "SandboxServer", "FincoreModel", "HTTP"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         // Runs the built `fincore` binary: stdout, stderr and exit status.
         .testTarget(name: "EndToEndTests", dependencies: ["fincore", "HTTP", "SQLite"]),

@@ -36,7 +36,8 @@ extension APIClient {
     func pages<T: Codable & Hashable & Sendable>(
         _ path: String, query: ListQuery, filters: [APIRequest.Parameter], priority: RequestPriority
     ) -> ListPages<T> {
-        ListPages(start: query.offset ?? 0) { offset in
+        let limit = min(max(1, query.limit ?? ListPage<Listed<T>>.defaultLimit), ListPage<Listed<T>>.maximumLimit)
+        return ListPages(start: query.offset ?? 0, limit: limit) { offset in
             var paged = query
             paged.offset = offset
             return try await self.list(path, query: paged, filters: filters, priority: priority)

@@ -79,10 +79,9 @@ extension APIClient {
         let clock = configuration.clock
         let line = request.line
         let permit: RateLimitScheduler.Permit
-        do {
-            permit = try await scheduler.acquire(request.bucket, priority: request.priority)
-        } catch {
-            return .failure(.transport(TransportFailure(kind: .cancelled, request: line)))
+        switch await acquire(request) {
+        case .success(let granted): permit = granted
+        case .failure(let error): return .failure(error)
         }
         let urlRequest: URLRequest
         switch makeURLRequest(request, key: key, timeout: attemptTimeout(request, elapsed: clock.now() - start)) {
@@ -98,6 +97,13 @@ extension APIClient {
         let data: Data
         do {
             (head, data) = try await transport.send(urlRequest)
+        } catch let refused as ResponseTooLarge {
+            let head = refused.head
+            await scheduler.didReceive(
+                permit, status: head.status, headers: head.rateLimit, retryAfterSeconds: head.retryAfterSeconds)
+            return .failure(.malformed(MalformedResponse(
+                status: head.status, problem: .tooLarge(limit: refused.limit), byteCount: refused.received,
+                retryAfterSeconds: head.retryAfterSeconds, rateLimit: head.rateLimit, request: line)))
         } catch {
             await scheduler.didFail(permit)
             return .failure(.transport(TransportFailure(error, request: line)))
@@ -119,6 +125,24 @@ extension APIClient {
             return .failure(.malformed(MalformedResponse(
                 status: head.status, problem: problem, byteCount: data.count,
                 retryAfterSeconds: head.retryAfterSeconds, rateLimit: head.rateLimit, request: line)))
+        }
+    }
+
+    /// Waits for the rate limit; a bucket paused longer than the policy sleeps through
+    /// (`maxRetryAfter`) fails at once as the 429 that paused it, with the time left as its
+    /// `Retry-After`, so the caller parks the request instead of waiting (possibly a day).
+    func acquire(_ request: APIRequest) async -> Result<RateLimitScheduler.Permit, APIError> {
+        let line = request.line
+        do {
+            return .success(try await scheduler.acquire(
+                request.bucket, priority: request.priority, maximumPause: configuration.retryPolicy.maxRetryAfter))
+        } catch let paused as RateLimitScheduler.Paused {
+            let body = APIErrorBody(
+                code: .rateLimited,
+                message: "Not sent: the server asked this client to wait \(paused.seconds)s before its next request")
+            return .failure(.http(HTTPFailure(status: 429, body: body, retryAfterSeconds: paused.seconds, request: line)))
+        } catch {
+            return .failure(.transport(TransportFailure(kind: .cancelled, request: line)))
         }
     }
 

@@ -37,10 +37,9 @@ extension APIClient {
     private func streamOnce(_ request: APIRequest, start: Duration) async -> Result<NDJSONLines, APIError> {
         let line = request.line
         let permit: RateLimitScheduler.Permit
-        do {
-            permit = try await scheduler.acquire(request.bucket, priority: request.priority)
-        } catch {
-            return .failure(.transport(TransportFailure(kind: .cancelled, request: line)))
+        switch await acquire(request) {
+        case .success(let granted): permit = granted
+        case .failure(let error): return .failure(error)
         }
         let timeout = request.timeout ?? configuration.requestTimeout
         let urlRequest: URLRequest
@@ -75,6 +74,6 @@ extension APIClient {
             }
             return .failure(Self.failure(head: head, data: body, request: line))
         }
-        return .success(NDJSONLines(chunks, request: line))
+        return .success(NDJSONLines(chunks, request: line, maximumLineBytes: configuration.maximumLineBytes))
     }
 }

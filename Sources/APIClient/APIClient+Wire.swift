@@ -59,7 +59,11 @@ extension APIClient {
         -> Result<T, MalformedResponse.Problem> {
         if data.isEmpty { return .failure(.empty) }
         do {
-            return .success(try FincoreJSON.decoder().decode(T.self, from: data))
+            let value = try FincoreJSON.decoder().decode(T.self, from: data)
+            if let checked = value as? any ServerChecked, let problem = checked.implausibleField() {
+                return .failure(.unexpectedShape(field: problem.field, message: problem.message))
+            }
+            return .success(value)
         } catch let error as DecodingError {
             return .failure(problem(error, head: head, data: data))
         } catch {

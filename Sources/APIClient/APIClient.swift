@@ -20,6 +20,8 @@ public final class APIClient: Sendable, CustomStringConvertible, CustomDebugStri
         public var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
         /// The rate-limit window assumed until a response says otherwise (contract: a minute).
         public var rateLimitWindow: Duration = .seconds(60)
+        /// The longest NDJSON line a streamed download may hold (see `NDJSONLines`).
+        public var maximumLineBytes = NDJSONLines.defaultMaximumLineBytes
         /// Hears every attempt, answer and retry (already redacted).
         public var onEvent: (@Sendable (APIEvent) -> Void)?
 

@@ -16,8 +16,9 @@ public struct DecodedLines<T: Decodable & Sendable>: AsyncSequence, Sendable {
         public mutating func next() async throws -> T? {
             guard let line = try await lines.next() else { return nil }
             number += 1
+            let value: T
             do {
-                return try FincoreJSON.decoder().decode(T.self, from: line)
+                value = try FincoreJSON.decoder().decode(T.self, from: line)
             } catch {
                 let field = (error as? DecodingError).map { FincoreJSON.fieldError(from: $0) }
                 let place = field.map { $0.field.isEmpty ? "line \(number)" : "line \(number): \($0.field)" }
@@ -26,6 +27,12 @@ public struct DecodedLines<T: Decodable & Sendable>: AsyncSequence, Sendable {
                     status: 200, problem: .unexpectedShape(field: place, message: field?.message ?? "not JSON"),
                     byteCount: line.count, request: request))
             }
+            if let checked = value as? any ServerChecked, let problem = checked.implausibleField() {
+                throw APIError.malformed(MalformedResponse(
+                    status: 200, problem: .unexpectedShape(field: "line \(number): \(problem.field)", message: problem.message),
+                    byteCount: line.count, request: request))
+            }
+            return value
         }
     }
 

@@ -15,6 +15,12 @@ public struct MalformedResponse: Sendable, Hashable, CustomStringConvertible {
         case invalidJSON
         /// Valid JSON of the wrong shape; `field` is the JSON path that failed ("" for the top).
         case unexpectedShape(field: String, message: String)
+        /// A body over the client's cap (`limit` bytes) for an answer it must hold whole: read
+        /// no further, so a hostile or broken server cannot fill the agent's memory.
+        case tooLarge(limit: Int)
+        /// One NDJSON line (`line`, from 1) over `limit` bytes: a stream is read line by line,
+        /// so a line without end would otherwise grow without bound.
+        case lineTooLong(line: Int, limit: Int)
 
         public var description: String {
             switch self {
@@ -23,6 +29,8 @@ public struct MalformedResponse: Sendable, Hashable, CustomStringConvertible {
             case .invalidJSON: return "invalid or truncated JSON"
             case .unexpectedShape(let field, let message):
                 return field.isEmpty ? "unexpected JSON: \(message)" : "unexpected JSON at \(field): \(message)"
+            case .tooLarge(let limit): return "a body over the client's limit of \(limit) bytes"
+            case .lineTooLong(let line, let limit): return "line \(line) over the client's limit of \(limit) bytes"
             }
         }
     }
@@ -49,13 +57,15 @@ public struct MalformedResponse: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// What the caller may do: a cut-off or garbled 2xx and any 5xx are retried (a POST with
-    /// the same `Idempotency-Key` gets the stored answer); a 2xx of the wrong shape will not
-    /// improve; other statuses act as their class.
+    /// the same `Idempotency-Key` gets the stored answer); a 2xx of the wrong shape or over the
+    /// size cap will not improve; other statuses act as their class.
     public var recovery: Recovery {
         switch status {
         case 200...299:
-            if case .unexpectedShape = problem { return .giveUp }
-            return .retry
+            switch problem {
+            case .unexpectedShape, .tooLarge, .lineTooLong: return .giveUp
+            case .empty, .notJSON, .invalidJSON: return .retry
+            }
         case 429, 500...599:
             return HTTPFailure.recovery(forStatus: status, retryAfterSeconds: retryAfterSeconds)
         default:

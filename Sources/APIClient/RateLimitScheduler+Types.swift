@@ -26,6 +26,19 @@ extension RateLimitScheduler {
         let generation: Int
     }
 
+    /// A bucket paused by a 429 for longer than the caller will wait: the request was not sent.
+    public struct Paused: Error, Sendable, Hashable {
+        public let bucket: Bucket
+        /// Time left of the pause.
+        public let remaining: Duration
+
+        /// The pause in whole seconds, rounded up (as `Retry-After` is).
+        public var seconds: Int {
+            let parts = remaining.components
+            return Int(parts.seconds) + (parts.attoseconds > 0 ? 1 : 0)
+        }
+    }
+
     /// What the scheduler has done: for benchmarks and tests.
     public struct Counters: Sendable, Hashable {
         /// Permits granted (requests sent).
@@ -36,6 +49,8 @@ extension RateLimitScheduler {
         public var waits = 0
         /// Total time requests spent queued.
         public var waitTime: Duration = .zero
+        /// Requests refused unsent because a 429 pause outlasted what the caller would wait.
+        public var heldBack = 0
     }
 
     /// The scheduler's view of one bucket at a moment.

@@ -30,13 +30,21 @@ public actor RateLimitScheduler {
 
     /// Waits until a request may be sent on `bucket`, then counts it as sent.
     ///
-    /// Throws `CancellationError` if the task is cancelled while waiting. The permit must go
-    /// back through `didReceive`, `didFail` or `didNotSend`.
-    public func acquire(_ bucket: Bucket, priority: RequestPriority = .normal) async throws -> Permit {
+    /// Throws `CancellationError` if the task is cancelled while waiting, and `Paused` at once
+    /// (without waiting) when a 429 paused the bucket for longer than `maximumPause`: a server
+    /// that says `Retry-After: 86400` must not hold every later call for a day; each is told
+    /// when to come back instead. The permit must go back through `didReceive`, `didFail` or
+    /// `didNotSend`.
+    public func acquire(_ bucket: Bucket, priority: RequestPriority = .normal,
+                        maximumPause: Duration? = nil) async throws -> Permit {
         let now = clock.now()
         var state = self[bucket]
         state.refill(now: now)
         self[bucket] = state
+        if let maximumPause, let end = state.pausedUntil, end - now > maximumPause {
+            counters.heldBack += 1
+            throw Paused(bucket: bucket, remaining: end - now)
+        }
         if state.waiters.isEmpty, state.canSend(now: now) { return consume(bucket, now: now) }
 
         counters.waits += 1

@@ -51,7 +51,9 @@ struct ExportLoader: Sendable {
             case .completed:
                 guard let asOf = answer.value.result?.asOf else { return nil }
                 progress.asOf = asOf
-                if case .integer(let count)? = answer.value.result?.extra["count"] { progress.total = Int(count) }
+                if case .integer(let count)? = answer.value.result?.extra["count"], count >= 0 {
+                    progress.total = Int(count)
+                }
                 state.export = progress
                 try replica.saveCursor(state.row(resource))
             case .failed:
@@ -69,13 +71,14 @@ struct ExportLoader: Sendable {
         var batch: [SyncedObject] = []
         var lineCount = 0
         var stored = 0
-        let decoder = FincoreJSON.decoder()
-        for try await line in lines {
+        // Decoded (and checked) by the client, so a bad line is an `APIError` naming its line
+        // and field; the batches before it stay applied and checkpointed, the cursor unset.
+        for try await object in lines.decoded(as: SyncedObject.self) {
             if skip > 0 {
                 skip -= 1
                 continue
             }
-            batch.append(try decoder.decode(SyncedObject.self, from: line))
+            batch.append(object)
             lineCount += 1
             if batch.count >= batchSize {
                 stored += try store(batch, resource, &state, &progress, lines: lineCount)

@@ -42,6 +42,13 @@ public struct PullPager: Codable, Sendable, Equatable {
     public private(set) var offset = 0
     public private(set) var isFinished = false
     public private(set) var pages = 0
+    /// Full pages in a row that held nothing new (see `isStalled`).
+    public private(set) var repeatedPages = 0
+    /// How many full pages in a row may bring nothing new before the pull is stopped. A
+    /// shifting offset (a write between two pages) can make a page repeat a few of its
+    /// predecessor's objects, never a whole page of 100, so one such page already means the
+    /// server ignores `offset` or `updated_since`; two more are tolerated for safety.
+    public static let maximumRepeatedPages = 3
     /// The greatest `(updated_at, id)` seen in this pull.
     public private(set) var newestUpdatedAt: Timestamp?
     public private(set) var newestID: String?
@@ -50,14 +57,24 @@ public struct PullPager: Codable, Sendable, Equatable {
     /// ones are dropped as `since` moves: the state a checkpoint stores stays small.
     private var seen: [String: Timestamp] = [:]
 
+    /// What a checkpoint keeps. Not `repeatedPages`: a pull resumed later (the server may have
+    /// been fixed) starts counting afresh instead of stopping at once forever.
+    enum CodingKeys: String, CodingKey {
+        case since, offset, isFinished, pages, newestUpdatedAt, newestID, seen
+    }
+
     public init(cursor: PullCursor) {
         since = cursor.since
     }
 
-    /// The next request, or nil when the pull is complete.
+    /// The next request, or nil when the pull is complete (or stalled).
     public var nextRequest: Request? {
-        isFinished ? nil : Request(updatedSince: since, offset: offset, limit: Self.pageSize)
+        isFinished || isStalled ? nil : Request(updatedSince: since, offset: offset, limit: Self.pageSize)
     }
+
+    /// Whether the server repeated itself for `maximumRepeatedPages` full pages: the pull must
+    /// stop with an error, not finish (its cursor would claim objects it never received).
+    public var isStalled: Bool { repeatedPages >= Self.maximumRepeatedPages }
 
     /// Takes a page's items (in the server's `(updated_at, id)` order) and returns the ones not
     /// seen before in this pull, which the caller applies.
@@ -76,6 +93,9 @@ public struct PullPager: Codable, Sendable, Equatable {
             isFinished = true
             return fresh
         }
+        // A full page of objects all seen before moves neither the tie offset's purpose nor
+        // `since` forward: the server repeats itself, and stepping on would never end.
+        repeatedPages = fresh.isEmpty ? repeatedPages + 1 : 0
         if since.map({ last > $0 }) ?? true {
             since = last
             offset = 0

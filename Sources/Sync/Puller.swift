@@ -60,6 +60,13 @@ struct Puller: Sendable {
             try replica.saveCursor(state.row(resource))
             await meter.report(.pull, resource, done: seen, total: total.map { max($0, seen) })
         }
+        if pager.isStalled {
+            throw PullStalled(resource: resource.cursorName, updatedSince: pager.since, offset: pager.offset,
+                              repeatedPages: pager.repeatedPages)
+        }
+        // `meta.total` is the server's word and may be wrong (it counts at the first page, or
+        // lies): once the pull is over, what was read is the total.
+        await meter.report(.pull, resource, done: seen, total: seen)
         state.cursor = pager.finishedCursor(from: state.cursor, elapsed: state.elapsed)
         state.pager = nil
         state.elapsed = 0

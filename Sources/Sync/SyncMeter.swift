@@ -40,10 +40,17 @@ final class SyncMeter {
         let seconds = Self.seconds(ContinuousClock.now - phaseStart)
         let rate = seconds > 0 ? Double(done) / seconds : 0
         var eta: Duration?
-        if let total, rate > 0 { eta = .milliseconds(Int64(Double(max(0, total - done)) / rate * 1000)) }
+        if let total, rate > 0 {
+            // Clamped: a server's absurd `meta.total` (say Int.max) must not trap the Int64 conversion.
+            let milliseconds = Double(max(0, total - done)) / rate * 1000
+            eta = .milliseconds(Int64(min(milliseconds, Self.longestETA)))
+        }
         callback(SyncProgress(phase: phase, resource: resource, done: done, total: total,
                               requests: await counts().requests, rate: rate, eta: eta))
     }
+
+    /// The longest ETA reported, in milliseconds: a year (beyond it the number means nothing).
+    static let longestETA: Double = 365 * 86_400 * 1000
 
     static func seconds(_ duration: Duration) -> Double {
         let parts = duration.components

@@ -31,12 +31,20 @@ final class LoopbackServer: @unchecked Sendable {
         case truncate(status: Int, headers: [String: String] = [:], body: String, sent: Int)
         /// Read the request, then close the connection without answering.
         case close
+        /// A complete answer whose body is raw bytes (not UTF-8, say).
+        case bytes(status: Int, headers: [String: String] = [:], body: Data)
+        /// A head (with `headers` as given: no `Content-Length` unless listed), `prefix`, then
+        /// `chunk` again and again until `limit` bytes are out (nil: forever), `interval` seconds
+        /// apart, until the client hangs up. `chunked` frames each write as an HTTP/1.1 chunk.
+        case stream(status: Int, headers: [String: String] = [:], prefix: Data = Data(), chunk: Data,
+                    limit: Int? = nil, interval: Double = 0, chunked: Bool = false)
     }
 
     let port: UInt16
     private let listener: Int32
     private let lock = NSLock()
     private var recorded: [Request] = []
+    private var hungUp = 0
     private let script: @Sendable (Int, Request) -> Reply
 
     /// A server answering request number `n` (from 0) with `script(n, request)`.
@@ -78,6 +86,10 @@ final class LoopbackServer: @unchecked Sendable {
     /// Every request received so far, in arrival order.
     var requests: [Request] { lock.withLock { recorded } }
 
+    /// Streamed answers (`.stream`) the client stopped reading by closing the connection.
+    var hangUps: Int { lock.withLock { hungUp } }
+
+
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
@@ -110,7 +122,37 @@ final class LoopbackServer: @unchecked Sendable {
             write(connection, head(status, headers, length: body.utf8.count) + body)
         case .truncate(let status, let headers, let body, let sent):
             write(connection, head(status, headers, length: body.utf8.count) + String(decoding: body.utf8.prefix(sent), as: UTF8.self))
+        case .bytes(let status, let headers, let body):
+            _ = writeBytes(connection, Array(head(status, headers, length: body.count).utf8) + Array(body))
+        case .stream(let status, let headers, let prefix, let chunk, let limit, let interval, let chunked):
+            stream(connection, status: status, headers: headers, prefix: Array(prefix), chunk: Array(chunk),
+                   limit: limit, interval: interval, chunked: chunked)
         }
+    }
+
+    /// Writes a head and then `chunk` until `limit` or until the client hangs up.
+    private func stream(_ connection: Int32, status: Int, headers: [String: String], prefix: [UInt8], chunk: [UInt8],
+                        limit: Int?, interval: Double, chunked: Bool) {
+        var text = "HTTP/1.1 \(status) Status\r\nConnection: close\r\n"
+        if chunked { text += "Transfer-Encoding: chunked\r\n" }
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
+        guard writeBytes(connection, Array((text + "\r\n").utf8)) else { return }
+        if !prefix.isEmpty {
+            let framed = chunked ? Array((String(prefix.count, radix: 16) + "\r\n").utf8) + prefix + [13, 10] : prefix
+            guard writeBytes(connection, framed) else { return }
+        }
+        var sent = 0
+        while limit.map({ sent < $0 }) ?? true {
+            let piece = limit.map { Array(chunk.prefix($0 - sent)) } ?? chunk
+            let framed = chunked ? Array((String(piece.count, radix: 16) + "\r\n").utf8) + piece + [13, 10] : piece
+            guard writeBytes(connection, framed) else {
+                lock.withLock { hungUp += 1 }
+                return
+            }
+            sent += piece.count
+            if interval > 0 { Thread.sleep(forTimeInterval: interval) }
+        }
+        if chunked { _ = writeBytes(connection, Array("0\r\n\r\n".utf8)) }
     }
 
     private func head(_ status: Int, _ headers: [String: String], length: Int) -> String {
@@ -120,16 +162,22 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     private func write(_ connection: Int32, _ text: String) {
-        var bytes = Array(text.utf8)
+        _ = writeBytes(connection, Array(text.utf8))
+    }
+
+    /// Writes all of `bytes`; false when the peer has gone.
+    private func writeBytes(_ connection: Int32, _ bytes: [UInt8]) -> Bool {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return -1 }
                 return send(connection, base + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
             }
-            if n <= 0 { return }
+            if n <= 0 { return false }
             offset += n
         }
+        return true
     }
 
     private func readRequest(_ connection: Int32) -> Request? {
