@@ -1,5 +1,6 @@
 import Console
 import Replica
+import Sync
 
 /// `set`, `offline`, `status` and `quit`: the session itself.
 enum SessionCommands {
@@ -7,6 +8,8 @@ enum SessionCommands {
         table.register(CommandSpec("set", group: "session", summary: "Show the session's settings.")) { inv, ctx in
             let settings = ctx.settings
             ctx.show(record: [("format", settings.format.rawValue), ("offline", settings.offline ? "on" : "off"),
+                              ("auto_sync", settings.autoSync ? "on" : "off"),
+                              ("scope", (try? ctx.sync?.engine.scope())?.map(ScopeSetting.text) ?? "all"),
                               ("server", ctx.connection.label)], inv)
             return .success
         }
@@ -17,7 +20,9 @@ enum SessionCommands {
             ctx.update { $0.format = format }
             return .success
         }
-        table.register(CommandSpec("offline", group: "session", summary: "Stay offline (on) or go back online (off).",
+        ScopeSetting.register(into: &table)
+        table.register(CommandSpec("offline", group: "session",
+                                   summary: "Stay offline (on: no network traffic at all, background sync included) or go back online (off).",
                                    arguments: [ArgumentSpec("on|off", .text)])) { inv, ctx in
             switch inv.arguments.positionals[0] {
             case "on": ctx.update { $0.offline = true }
@@ -25,11 +30,15 @@ enum SessionCommands {
             case let other: throw UsageError.invalidField(name: "on|off", value: other, reason: "expected on or off",
                                                          suggestion: nil)
             }
+            // `offline on` stops the background loop (cancelling a sync under way); `off` resumes it.
+            await ctx.applyBackgroundSync()
             inv.write("offline \(inv.arguments.positionals[0])")
             return .success
         }
-        table.register(CommandSpec("status", group: "session", summary: "Server, mode, pending edits, conflicts, last sync.")) { inv, ctx in
-            ctx.show(record: try StatusLine.record(ctx), inv)
+        table.register(CommandSpec("status", group: "session", summary: "Server, mode, connectivity, pending edits, conflicts, last sync.")) { inv, ctx in
+            var record = try StatusLine.record(ctx)
+            record.insert(("auto_sync", await StatusLine.autoSync(ctx)), at: 3)
+            ctx.show(record: record, inv)
             return .success
         }
         table.register(CommandSpec("quit", group: "session", summary: "End the session (Ctrl-D does too).")) { _, ctx in
