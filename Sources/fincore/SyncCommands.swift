@@ -67,7 +67,10 @@ enum SyncCommands {
         let summary = await sync.sync { printer.report($0) }
         inv.write(SyncReport.summary(summary, format: ctx.settings.format))
         if summary.outcome == .cancelled, ctx.settings.interactive { return .success }
-        let status = SyncSession.status(of: summary)
+        var status = SyncSession.status(of: summary)
+        // Entries left failed or in conflict by an earlier run still need the user (status 4).
+        let waiting = StatusLine.counts(ctx.replica)
+        if status == .success, waiting.failed + waiting.conflicts > 0 { status = .needsAttention }
         guard status != .success else { return .success }
         let line = SyncProgressPrinter.summary(summary)
         switch status {
