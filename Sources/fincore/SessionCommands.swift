@@ -5,7 +5,11 @@ import Sync
 /// `set`, `offline`, `status` and `quit`: the session itself.
 enum SessionCommands {
     static func register(into table: inout CommandTable<AgentContext>) {
-        table.register(CommandSpec("set", group: "session", summary: "Show the session's settings.")) { inv, ctx in
+        table.register(CommandSpec("set", group: "session", summary: "Show the session's settings.",
+                                   details: """
+                                   format and offline last for this session; auto_sync ('sync auto on|off') and \
+                                   scope ('set scope all|branch=ID|officer=ID') are kept for this replica.
+                                   """)) { inv, ctx in
             let settings = ctx.settings
             ctx.show(record: [("format", settings.format.rawValue), ("offline", settings.offline ? "on" : "off"),
                               ("auto_sync", settings.autoSync ? "on" : "off"),

@@ -110,6 +110,25 @@ finish(ok)
         XCTAssertTrue(after.stdout.contains("completed,0,"), after.stdout)
     }
 
+    func testControlCCancelsTheFirstSyncOfTheDemo() throws {
+        let home = NSTemporaryDirectory() + "fincore-pty-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        // The demo's first sync pages about 3,000 objects with a progress bar: Ctrl-C as soon as it pulls.
+        let (screen, status) = try PtySession.run(#"""
+ok = wait_for("pull", 30)
+send(b"\x03")
+ok = ok and wait_for("sync cancelled", 10)
+ok = ok and wait_for("background sync paused", 10)
+ok = ok and wait_for("fincore [demo online]> ", 10)
+mark()
+send(b"status\r"); ok = ok and wait_for("auto_sync: off", 10, fresh=True)
+ok = ok and alive()
+finish(ok)
+"""#, environment: ["FINCORE_HOME": home])
+        XCTAssertEqual(status, 0, screen)
+        XCTAssertFalse(screen.contains("sync done"), screen)
+    }
+
     func testOfflineOnStopsTheBackgroundSyncAndOffResumesIt() throws {
         let sandbox = try slowSandbox()
         let (screen, status) = try PtySession.run(#"""

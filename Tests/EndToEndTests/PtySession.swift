@@ -49,19 +49,25 @@ def alive():
     done, _ = os.waitpid(pid, os.WNOHANG)
     return done == 0
 def finish(ok):
-    os.write(fd, b"\x04")
-    end = time.time() + 10
+    # Ctrl-D typed before readline has the terminal (while a command still prints) is lost in
+    # the switch from cooked to raw mode, as it would be for a person: type it again if need be.
     status = None
-    while time.time() < end:
-        read_some(0.1)
-        done, code = os.waitpid(pid, os.WNOHANG)
-        if done:
-            status = code
+    for attempt in range(3):
+        time.sleep(0.3)
+        os.write(fd, b"\x04")
+        end = time.time() + 4
+        while time.time() < end and status is None:
+            read_some(0.1)
+            done, code = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = code
+        if status is not None:
             break
     if status is None:
         os.kill(pid, 9)
         os.waitpid(pid, 0)
     sys.stdout.write(seen.decode("utf-8", "replace"))
+    sys.stdout.write("\n[expectations %s, exit status %r]\n" % ("held" if ok else "failed", status))
     sys.exit(0 if ok and status == 0 else 1)
 
 """#
