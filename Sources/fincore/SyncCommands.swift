@@ -28,10 +28,10 @@ enum SyncCommands {
                                    arguments: [ArgumentSpec("on|off", .text)])) { inv, ctx in
             let word = inv.arguments.positionals.first
             guard word == "on" || word == "off" else { return .usage(.missingArgument("on|off"), command: "sync auto") }
+            guard !inv.dryRun else { return .success }  // an atomic check pass has no engine
             guard let sync = ctx.sync else {
                 throw CommandFailure("no server is configured, so there is nothing to sync", status: .offline)
             }
-            guard !inv.dryRun else { return .success }
             let on = word == "on"
             try sync.engine.setAutoSync(on)
             ctx.update { $0.autoSync = on }
