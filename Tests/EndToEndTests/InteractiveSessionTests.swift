@@ -156,6 +156,30 @@ finish(ok)
         XCTAssertEqual(status, 0, screen)
     }
 
+    func testSyncAutoOffIsKeptAndTheNextSessionDoesNotSyncInTheBackground() throws {
+        let sandbox = try slowSandbox()
+        let first = try PtySession.run(#"""
+ok = wait_for("fincore [online]> ")
+send(b"sync auto off\r"); ok = ok and wait_for("background sync off")
+finish(ok)
+"""#, environment: sandbox.environment())
+        XCTAssertEqual(first.status, 0, first.screen)
+        // A new session on the same replica: no sync at start, none after an edit.
+        let second = try PtySession.run(#"""
+ok = wait_for("fincore [online]> ")
+send(b"client add first_name=Auto last_name=Off\r"); ok = ok and wait_for("1 pending]> ")
+time.sleep(4)
+mark()
+send(b"set\r"); ok = ok and wait_for("auto_sync: off", 10, fresh=True)
+ok = ok and wait_for("fincore [online, 1 pending]> ", 5, fresh=True)
+mark()
+send(b"sync log\r"); ok = ok and wait_for("]> ", 10, fresh=True)
+ok = ok and b"completed" not in seen[start:]
+finish(ok)
+"""#, environment: sandbox.environment())
+        XCTAssertEqual(second.status, 0, second.screen)
+    }
+
     func testUnreachableServerShowsInThePromptAndStatus() throws {
         let home = NSTemporaryDirectory() + "fincore-pty-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: home) }
