@@ -56,14 +56,24 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
                 transfer.head = continuation
                 lock.withLock { transfers[task.taskIdentifier] = transfer }
                 transfer.body.onTermination = { [weak self] _ in
-                    task.cancel()
+                    Self.cancelLater(task)
                     self?.forget(task.taskIdentifier)
                 }
                 task.resume()
             }
         } onCancel: {
-            task.cancel()
+            Self.cancelLater(task)
         }
+    }
+
+    /// Cancels a data task off the caller's thread.
+    ///
+    /// Swift runs a cancellation handler while holding the cancelled task's status lock, and
+    /// FoundationNetworking's `cancel()` waits synchronously for the session's queue, whose thread
+    /// may at that moment be resuming this same task's continuation (which needs that lock): a
+    /// deadlock seen under load. Cancelling asynchronously never waits while holding anything.
+    private static func cancelLater(_ task: URLSessionDataTask) {
+        DispatchQueue.global().async { task.cancel() }
     }
 
     /// The reader took `count` bytes off the stream.
@@ -81,7 +91,7 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
     /// Stops a transfer now: later callbacks find nothing, the reader sees the end (or `error`).
     func stop(_ id: Int, error: (any Error)? = nil) {
         guard let transfer = lock.withLock({ transfers.removeValue(forKey: id) }) else { return }
-        transfer.task.cancel()
+        Self.cancelLater(transfer.task)
         if let error { transfer.body.finish(throwing: error) } else { transfer.body.finish() }
     }
 

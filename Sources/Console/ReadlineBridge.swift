@@ -17,6 +17,11 @@ nonisolated(unsafe) private var activeCompleter: Completer?
 /// Set by the SIGINT handler, cleared by the event hook. An atomic, so the handler is signal-safe.
 private let interruptPending = Atomic<Bool>(false)
 
+/// The thread blocked in `readline()` (0 when none). A terminal's SIGINT goes to the process and
+/// the kernel hands it to any thread, most often the main one, while the REPL reads on another:
+/// the handler passes it on (`pthread_kill`, async-signal-safe), so readline's `read` sees EINTR.
+private let readingThread = Atomic<UInt>(0)
+
 /// The C side of `ReadlineSource`: callbacks, the signal handler and the history file's mode.
 enum ReadlineBridge {
     /// Installs the completion callback and word rules, and turns off readline's signal handling.
@@ -30,20 +35,43 @@ enum ReadlineBridge {
         rl_signal_event_hook = interrupted
     }
 
-    /// Installs the flag-setting SIGINT handler without SA_RESTART; returns the previous action.
-    static func interceptInterrupts() -> sigaction {
+    /// What `interceptInterrupts` changed, for `restoreInterrupts` to put back.
+    struct SavedInterrupts {
+        let action: sigaction
+        let mask: sigset_t
+    }
+
+    /// Installs the flag-setting SIGINT handler without SA_RESTART and lets SIGINT reach this
+    /// thread: the REPL reads on a worker thread of the concurrency runtime, and those block
+    /// every signal, so readline's `read` would never see EINTR. Returns what it changed.
+    static func interceptInterrupts() -> SavedInterrupts {
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in interruptPending.store(true, ordering: .relaxed) }
+        action.__sigaction_handler.sa_handler = { number in
+            interruptPending.store(true, ordering: .relaxed)
+            #if os(Linux)
+            let reader = readingThread.load(ordering: .relaxed)
+            if reader != 0, pthread_self() != reader { pthread_kill(reader, number) }
+            #endif
+        }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         var previous = sigaction()
+        #if os(Linux)
+        readingThread.store(pthread_self(), ordering: .relaxed)
+        #endif
         sigaction(SIGINT, &action, &previous)
-        return previous
+        var interrupt = sigset_t(), mask = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, &mask)
+        return SavedInterrupts(action: previous, mask: mask)
     }
 
-    static func restoreInterrupts(_ previous: sigaction) {
-        var previous = previous
-        sigaction(SIGINT, &previous, nil)
+    static func restoreInterrupts(_ saved: SavedInterrupts) {
+        var action = saved.action, mask = saved.mask
+        readingThread.store(0, ordering: .relaxed)  // first, so that no Ctrl-C is passed on to a thread about to block it
+        pthread_sigmask(SIG_SETMASK, &mask, nil)
+        sigaction(SIGINT, &action, nil)
         interruptPending.store(false, ordering: .relaxed)
     }
 

@@ -13,7 +13,9 @@ import CReadline
 /// (`rl_catch_signals = 0`); while `readline()` runs, our SIGINT handler (installed without
 /// SA_RESTART, the previous one restored afterwards) only sets an atomic flag, which interrupts
 /// readline's `read`/`pselect` with EINTR. Readline then calls `rl_signal_event_hook` in normal
-/// (not signal) context, where clearing the line and redisplaying is safe. Outside `readline()`
+/// (not signal) context, where clearing the line and redisplaying is safe. The REPL reads on a
+/// worker thread of the concurrency runtime, which blocks signals: SIGINT is unblocked on it
+/// while reading, and a handler run on another thread passes the signal on to it. Outside `readline()`
 /// SIGINT keeps the disposition the executable chose. Ctrl-D on an empty line ends input (nil).
 ///
 /// Readline is process-global C state, so only one `ReadlineSource` should exist at a time.

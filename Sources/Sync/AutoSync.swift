@@ -22,6 +22,8 @@ public actor AutoSync {
 
     public let engine: SyncEngine
     public let configuration: Configuration
+    /// Hears each background sync's summary (the REPL tracks connectivity from it).
+    private let onSync: (@Sendable (SyncSummary) -> Void)?
     public private(set) var state: AutoSyncState = .stopped
     /// The last sync's summary.
     public private(set) var lastSummary: SyncSummary?
@@ -33,9 +35,11 @@ public actor AutoSync {
     private var wakeToken = 0
     private var editPending = false
 
-    public init(engine: SyncEngine, configuration: Configuration = Configuration()) {
+    public init(engine: SyncEngine, configuration: Configuration = Configuration(),
+                onSync: (@Sendable (SyncSummary) -> Void)? = nil) {
         self.engine = engine
         self.configuration = configuration
+        self.onSync = onSync
         backoff = configuration.initialBackoff
     }
 
@@ -73,6 +77,7 @@ public actor AutoSync {
             runs += 1
             lastSummary = summary
             guard !Task.isCancelled else { break }
+            onSync?(summary)
             let delay: Duration
             switch summary.outcome {
             case .completed:
@@ -82,7 +87,7 @@ public actor AutoSync {
             case .unauthorized:
                 state = .unauthorized
                 return
-            case .offline, .failed, .cancelled:
+            case .offline, .rateLimited, .failed, .cancelled:
                 state = .offline(retryIn: backoff)
                 delay = backoff
                 backoff = min(backoff * 2, configuration.maximumBackoff)

@@ -52,7 +52,7 @@ public final class SyncEngine: Sendable {
     /// Sets the replica's scope. A new scope forgets every cursor, so the next sync lists each
     /// resource afresh in it, and its sweep purges the clients now out of it.
     public func setScope(_ scope: SyncScope) async throws {
-        await gate.enter()
+        guard await gate.enter() else { throw CancellationError() }
         let result = Result { () throws -> Void in
             guard try self.scope() != scope else { return }
             for resource in SyncResource.allCases { try replica.resetCursor(for: resource.cursorName) }
@@ -87,7 +87,12 @@ public final class SyncEngine: Sendable {
     /// Runs `body` under the gate, then fills in the counts and journals the run.
     private func run(_ name: String, _ progress: (@Sendable (SyncProgress) -> Void)?,
                      _ body: @escaping (SyncMeter) async -> SyncSummary) async -> SyncSummary {
-        await gate.enter()
+        guard await gate.enter() else {
+            var cancelled = SyncSummary()
+            cancelled.outcome = .cancelled
+            cancelled.unpushed = (try? replica.outbox.unpushedCount()) ?? 0
+            return cancelled
+        }
         let start = ContinuousClock.now
         let meter = await SyncMeter.start(client: client, callback: progress)
         var summary = await body(meter)
@@ -156,7 +161,10 @@ public final class SyncEngine: Sendable {
         if error.isCancellation { return .cancelled }
         if error.status == 401 { return .unauthorized }
         if case .transport(let failure) = error { return .offline(failure.description) }
-        if error.status.map({ $0 >= 500 || $0 == 429 }) ?? false { return .offline(error.description) }
+        // A 429 that survived the retries is the rate limit outlasting the deadline, not a
+        // missing network: the caller must hear the difference (exit status 6, not 3).
+        if error.status == 429 { return .rateLimited(error.description) }
+        if error.status.map({ $0 >= 500 }) ?? false { return .offline(error.description) }
         return .failed(error.description)
     }
 

@@ -4,6 +4,9 @@ public enum SyncOutcome: Sendable, Equatable {
     case completed
     /// No network or no answer: nothing is lost, the outbox keeps what was not pushed.
     case offline(String)
+    /// The server kept answering 429 until the call's retries or deadline ran out; nothing is
+    /// lost, the next run resumes (the README's exit status 6, not offline: the server is there).
+    case rateLimited(String)
     /// The server refused the key (401): nothing can move until the user fixes it.
     case unauthorized
     /// The caller cancelled; what was done is kept and the next run resumes.
@@ -19,6 +22,7 @@ public enum SyncOutcome: Sendable, Equatable {
         switch self {
         case .completed: return nil
         case .offline: return "offline"
+        case .rateLimited: return "rate_limited"
         case .unauthorized: return "unauthorized"
         case .cancelled: return "cancelled"
         case .failed: return "failed"

@@ -8,7 +8,7 @@ import Replica
 /// What every command works with: the replica, the server if there is one, and output settings.
 ///
 /// Deliberately small: commands live in their own families and reach the rest of the program
-/// only through this. The mutable part (format, offline) sits behind a mutex because the REPL's
+/// only through this. The mutable part (format, offline) sits behind a lock because the REPL's
 /// background sync and the command being typed share one context.
 final class AgentContext: Sendable {
     let replica: Replica
@@ -55,6 +55,18 @@ final class AgentContext: Sendable {
             throw CommandFailure("cannot sync from here", status: .offline)
         }
         return sync
+    }
+
+    /// Starts or stops the background loop to match the settings: it runs only in the REPL,
+    /// with `sync auto on` and not `offline on` (which means no network traffic at all).
+    func applyBackgroundSync() async {
+        guard let sync else { return }
+        let wanted = settings
+        if wanted.interactive, wanted.autoSync, !wanted.offline, connection.api != nil {
+            await sync.auto.start()
+        } else {
+            await sync.auto.stop()
+        }
     }
 
     /// The server client, or a refusal saying why this command cannot reach the server now.

@@ -5,8 +5,8 @@ import Foundation
 enum ReplCommand {
     static func run(context: AgentContext) async -> ExitStatus {
         if context.connection.isDemo { StandardStreams.out(banner(context)) }
-        // Ctrl-C at the prompt clears the line (ReadlineSource handles it); while a command
-        // runs it must not kill the session, so the process ignores it outside readline.
+        // Ctrl-C at the prompt clears the line (ReadlineSource handles it); while a command runs
+        // it cancels that command (CommandInterrupt); in between it is ignored, never fatal.
         signal(SIGINT, SIG_IGN)
         let table = CommandCatalog.table()
         let replica = context.replica
@@ -19,7 +19,11 @@ enum ReplCommand {
         let runner = ScriptRunner(writeError: { text in
             StandardStreams.err(text.hasPrefix("error:") ? style.red("error:") + text.dropFirst("error:".count) : text)
         }) { command, _ in
-            await table.dispatch(command.words, context: context)
+            let (outcome, interrupted) = await CommandInterrupt.run { await table.dispatch(command.words, context: context) }
+            // A command stopped by Ctrl-C failed because it was told to: no error, just the fact.
+            guard interrupted, outcome.failure != nil else { return outcome }
+            StandardStreams.err("cancelled")
+            return .success
         }
         let status = await runner.run(SessionSource(readline, context: context))
         let pending = StatusLine.counts(context.replica).pending

@@ -12,28 +12,34 @@ enum SyncCommands {
         table.register(CommandSpec("sync plan", summary: "Show what a sync would send, in order, without sending.",
                                    needsServer: true)) { inv, ctx in
             let plan = try await ctx.syncSession(for: "sync plan").engine.plan()
-            ctx.show(OutputTable(columns: [OutputColumn("seq", .number), OutputColumn("kind"), OutputColumn("request"),
-                                           OutputColumn("money")],
-                                 rows: plan.steps.map {
-                                     [String($0.seq), $0.kind.rawValue, $0.request, $0.isMoney ? "yes" : "no"]
-                                 }), inv)
-            var notes = ["\(plan.steps.count) to send, at least \(plan.minimumRequests) requests",
-                         "rate limit: \(plan.remaining) of \(plan.limit) left"]
-            if plan.estimatedWait > .zero { notes.append("about \(plan.estimatedWait) of waiting") }
-            if !plan.blocked.isEmpty { notes.append("\(plan.blocked.count) blocked behind failed entries") }
-            if !plan.needsAttention.isEmpty { notes.append("\(plan.needsAttention.count) need attention") }
-            inv.write(notes.joined(separator: "; ") + "\n")
+            switch ctx.settings.format {
+            case .json, .ndjson:
+                inv.write(SyncReport.planJSON(plan))
+            case .csv:
+                ctx.show(SyncReport.stepsTable(plan), inv)
+                StandardStreams.err(SyncReport.planNotes(plan))
+            case .table:
+                ctx.show(SyncReport.stepsTable(plan), inv)
+                inv.write(SyncReport.planNotes(plan))
+            }
             return .success
         }
-        table.register(CommandSpec("sync auto", summary: "Sync in the background while the REPL is open (on by default).",
+        table.register(CommandSpec("sync auto", summary: "Sync in the background while the REPL is open (kept per replica).",
                                    arguments: [ArgumentSpec("on|off", .text)])) { inv, ctx in
-            let sync = try ctx.syncSession(for: "sync auto")
-            switch inv.arguments.positionals.first {
-            case "on": await sync.auto.start()
-            case "off": await sync.auto.stop()
-            default: return .usage(.missingArgument("on|off"), command: "sync auto")
+            let word = inv.arguments.positionals.first
+            guard word == "on" || word == "off" else { return .usage(.missingArgument("on|off"), command: "sync auto") }
+            guard !inv.dryRun else { return .success }  // an atomic check pass has no engine
+            guard let sync = ctx.sync else {
+                throw CommandFailure("no server is configured, so there is nothing to sync", status: .offline)
             }
-            inv.write("background sync \(inv.arguments.positionals.first ?? "")\n")
+            let on = word == "on"
+            try sync.engine.setAutoSync(on)
+            ctx.update { $0.autoSync = on }
+            await ctx.applyBackgroundSync()
+            var note = "background sync \(word ?? "")"
+            if on, ctx.settings.offline { note += " (starts when you run 'offline off')" }
+            if on, !ctx.settings.interactive { note += " (it runs in the REPL, never in scripts)" }
+            inv.write(note)
             return .success
         }
         table.register(CommandSpec("sync log", summary: "The sync journal, newest first.",
@@ -51,15 +57,29 @@ enum SyncCommands {
         }
     }
 
-    /// Runs one sync with progress on a terminal and a summary line; the status says how it went.
+    /// Runs one sync with progress on a terminal and a summary; the status says how it went.
+    ///
+    /// In the REPL Ctrl-C cancels the sync's task (`CommandInterrupt`): the engine stops at its
+    /// next request and keeps what it did, and the session says so and goes on.
     static func run(_ ctx: AgentContext, _ inv: CommandInvocation) async throws -> CommandOutcome {
         let sync = try ctx.syncSession(for: "sync")
         let printer = SyncProgressPrinter(isTerminal: ctx.terminal.isOutputTerminal)
-        let summary = await sync.engine.sync { printer.report($0) }
-        inv.write(SyncProgressPrinter.summary(summary) + "\n")
-        let status = SyncSession.status(of: summary)
+        let summary = await sync.sync { printer.report($0) }
+        inv.write(SyncReport.summary(summary, format: ctx.settings.format))
+        if summary.outcome == .cancelled, ctx.settings.interactive { return .success }
+        var status = SyncSession.status(of: summary)
+        // Entries left failed or in conflict by an earlier run still need the user (status 4).
+        let waiting = StatusLine.counts(ctx.replica)
+        if status == .success, waiting.failed + waiting.conflicts > 0 { status = .needsAttention }
         guard status != .success else { return .success }
-        return .failed(status, SyncProgressPrinter.summary(summary), command: "sync",
-                       hint: status == .needsAttention ? "run 'outbox' and 'conflicts' to see what needs you" : nil)
+        let line = SyncProgressPrinter.summary(summary)
+        switch status {
+        case .needsAttention:
+            return .failed(status, line, command: "sync", hint: "run 'outbox' and 'conflicts' to see what needs you")
+        case .rateLimited:
+            return .failed(status, line, command: "sync", hint: "the server's rate limit outlasted the retries; sync again later")
+        default:
+            return .failed(status, line, command: "sync")
+        }
     }
 }

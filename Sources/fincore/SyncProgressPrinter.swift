@@ -38,6 +38,7 @@ final class SyncProgressPrinter: Sendable {
         switch summary.outcome {
         case .completed: head = "sync done"
         case .offline(let why): head = "sync stopped, offline (\(why))"
+        case .rateLimited(let why): head = "sync stopped, rate limited past the deadline (\(why))"
         case .unauthorized: head = "sync refused: the server did not accept the API key"
         case .cancelled: head = "sync cancelled"
         case .failed(let why): head = "sync failed (\(why))"

@@ -12,7 +12,7 @@ enum ViewCommands {
                                    examples: ["due", "due 2026-12-01..2026-12-07"])) { inv, ctx in
             let today = ctx.today()
             let range = try DayRange.parse(inv.arguments.positionals.first, today: today)
-            let list = try ctx.replica.collectionList(from: range.from, to: range.to, asOf: max(today, range.to))
+            let list = try ctx.replica.collectionList(from: range.from, to: range.to, asOf: today)
             ctx.show(collection(list), inv)
             return .success
         }

@@ -3,7 +3,6 @@ import Foundation
 import HTTP
 import Replica
 import Sync
-import Synchronization
 
 /// Decides what one webhook delivery does and how to answer it: verify → decode → deduplicate and
 /// apply (in the replica) → an HTTP status.
@@ -41,7 +40,7 @@ final class WebhookInbox: Sendable {
     /// Unix seconds; injectable for tests of the 300 s window.
     let now: @Sendable () -> Int64
     let log: @Sendable (Decision) -> Void
-    private let tally = Mutex(Tally())
+    private let tally = Locked(Tally())
 
     init(replica: Replica, secrets: WebhookSecrets, scope: @escaping @Sendable () throws -> SyncScope,
          now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },

@@ -113,7 +113,7 @@ final class AgentScriptTests: XCTestCase {
     func testSessionCommands() throws {
         let result = try fixture.script("set format csv; set; offline on; status; help loan approve; quit; status")
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("format,offline,server"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("format,offline,auto_sync,scope,server"), result.stdout)
         XCTAssertTrue(result.stdout.contains("loan approve LOAN"), result.stdout)
         let sync = try fixture.script("client add first_name=Juma last_name=Kibet; sync; outbox")
         XCTAssertEqual(sync.status, 0, sync.stderr)

@@ -1,7 +1,7 @@
 import FincoreModel
 import Foundation
+import HTTP
 @testable import SandboxServer
-import Synchronization
 import XCTest
 
 /// The sandbox's settlement of non-cash payments after the operator's delay (contract § Loans
@@ -89,7 +89,7 @@ final class SettlementTests: XCTestCase {
     /// The loop stops when asked: after `stop()` nothing settles any more.
     func testStoppedSettlerSettlesNothing() async throws {
         let store = try SandboxStore(path: nil)
-        let published = Mutex<[String]>([])
+        let published = Locked<[String]>([])
         let settler = PaymentSettler(store: store, delaySeconds: 0, onCommit: { events in
             published.withLock { $0 += events.map(\.type.rawValue) }
         })

@@ -1,6 +1,5 @@
 import Foundation
 import HTTP
-import Synchronization
 import XCTest
 
 /// A webhook endpoint for tests: an `HTTPServer` on a free loopback port that keeps every request
@@ -17,8 +16,8 @@ final class WebhookReceiver: Sendable {
     }
 
     private final class Log: Sendable {
-        let state: Mutex<(received: [Received], script: [Int])>
-        init(script: [Int]) { state = Mutex(([], script)) }
+        let state: Locked<(received: [Received], script: [Int])>
+        init(script: [Int]) { state = Locked(([], script)) }
     }
 
     private let log: Log

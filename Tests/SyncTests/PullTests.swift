@@ -1,9 +1,9 @@
 import APIClient
 import FincoreModel
 import Foundation
+import HTTP
 import Replica
 @testable import Sync
-import Synchronization
 import XCTest
 
 /// Nothing missed: incremental syncs while writers create, edit, delete and move objects with
@@ -52,7 +52,7 @@ final class PullTests: SyncTestCase {
         let api = try makeClient()
         let engine = try makeEngine(exportThreshold: 5_000)
         var phases: Set<SyncProgress.Phase> = []
-        let seen = Mutex<Set<SyncProgress.Phase>>([])
+        let seen = Locked<Set<SyncProgress.Phase>>([])
         let summary = await engine.sync { progress in seen.withLock { _ = $0.insert(progress.phase) } }
         phases = seen.withLock { $0 }
         XCTAssertEqual(summary.outcome, .completed)
