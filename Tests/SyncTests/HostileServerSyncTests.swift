@@ -256,7 +256,7 @@ final class HostileServerSyncTests: SyncTestCase {
 
     // MARK: Retry-After of a day
 
-    /// `429` with `Retry-After: 86400` on the first list: the sync ends at once as offline with
+    /// `429` with `Retry-After: 86400` on the first list: the sync ends at once as rate limited with
     /// the server's word in its reason; a second sync sends nothing (the bucket is paused) and
     /// ends the same way at once, never waiting a day.
     func testRetryAfterOfADayEndsTheSyncAtOnce() async throws {
@@ -265,13 +265,13 @@ final class HostileServerSyncTests: SyncTestCase {
         }
         let engine = SyncEngine(client: try hostileClient(api), replica: try Replica(path: replicaPath()))
         let first = await engine.pull()
-        guard case .offline(let reason) = first.outcome else { return XCTFail("\(first.outcome)") }
+        guard case .rateLimited(let reason) = first.outcome else { return XCTFail("\(first.outcome)") }
         XCTAssertTrue(reason.contains("HTTP 429 rate_limited"), reason)
         XCTAssertTrue(reason.contains("(retry after 86400s)"), reason)
         XCTAssertEqual(api.requests.count, 1)
 
         let second = await engine.pull()
-        guard case .offline(let again) = second.outcome else { return XCTFail("\(second.outcome)") }
+        guard case .rateLimited(let again) = second.outcome else { return XCTFail("\(second.outcome)") }
         XCTAssertTrue(again.contains("Not sent: the server asked this client to wait"), again)
         XCTAssertEqual(api.requests.count, 1, "nothing sent while the server's pause lasts")
         XCTAssertEqual(second.requests, 0)
