@@ -7,12 +7,13 @@ final class AgentFixture {
     let sandbox: Process
     let url: String
 
-    init() throws {
+    /// Starts `fincore sandbox` with 20 demo clients, limits off, and `sandboxArguments` (e.g. `--no-optional`).
+    init(sandboxArguments: [String] = []) throws {
         home = NSTemporaryDirectory() + "fincore-e2e-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         sandbox = Process()
         sandbox.executableURL = FincoreProcess.binary
-        sandbox.arguments = ["sandbox", "--port", "0", "--demo", "20", "--rate-window", "0"]
+        sandbox.arguments = ["sandbox", "--port", "0", "--demo", "20", "--rate-window", "0"] + sandboxArguments
         let out = Pipe()
         sandbox.standardOutput = out
         sandbox.standardError = FileHandle.nullDevice
