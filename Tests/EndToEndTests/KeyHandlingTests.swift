@@ -36,6 +36,7 @@ final class KeyHandlingTests: XCTestCase {
     }
 
     /// At a terminal the key is typed with echo off: the pty shows the prompt but not the key.
+    /// Echo must already be off when the prompt shows (the key is typed right after it).
     func testLoginAtATerminalTurnsEchoOff() throws {
         let driver = #"""
 import os, pty, sys, time, select, termios
@@ -63,7 +64,16 @@ pump("API key: ")
 echo = "echo-on" if termios.tcgetattr(fd)[3] & termios.ECHO else "echo-off"
 os.write(fd, key.encode() + b"\r")
 pump("(mode 0600)")
-os.waitpid(pid, 0)
+# Never hang the test run: a login still waiting after the pump is killed and reported.
+for _ in range(50):
+    done, _ = os.waitpid(pid, os.WNOHANG)
+    if done:
+        break
+    time.sleep(0.1)
+else:
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    seen += b"\n(login did not finish)"
 sys.stdout.write(echo + "\n" + seen.decode("utf-8", "replace"))
 """#
         let process = Process()
