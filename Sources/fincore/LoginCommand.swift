@@ -52,11 +52,13 @@ enum LoginCommand {
         let terminal = isatty(STDIN_FILENO) == 1
         var saved = termios()
         if terminal {
-            FileHandle.standardError.write(Data("API key: ".utf8))
+            // Echo goes off before the prompt shows: a key typed or pasted as soon as the prompt
+            // appears must neither echo nor be flushed away by TCSAFLUSH (which drops type-ahead).
             tcgetattr(STDIN_FILENO, &saved)
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ECHO)
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+            FileHandle.standardError.write(Data("API key: ".utf8))
         }
         defer {
             if terminal {

@@ -20,7 +20,13 @@ enum ReportCommands {
         table.register(CommandSpec("report export", summary: "Export clients, loans or payments as NDJSON (online).",
                                    arguments: [ArgumentSpec("RESOURCE", .text, help: "clients|loans|payments")],
                                    fields: [FieldSpec("branch_id"), FieldSpec("officer_id")], needsServer: true)) { inv, ctx in
-            let resource = try ExportResource.parse(inv.arguments.positionals[0], field: "RESOURCE")
+            let text = inv.arguments.positionals[0]
+            // A word outside the closed list is a usage error (2), as an unknown field value is.
+            guard let resource = ExportResource(rawValue: text) else {
+                let names = ExportResource.allCases.map(\.rawValue)
+                throw UsageError.invalidField(name: "RESOURCE", value: text, reason: "expected one of " + names.joined(separator: ", "),
+                                              suggestion: NearestMatch.find(text, among: names))
+            }
             return try await run(.export, resource: resource, inv, ctx)
         }
     }

@@ -7,7 +7,7 @@ final class AgentFixture {
     let sandbox: Process
     let url: String
 
-    /// `sandboxArguments` are added to the sandbox's command line (say, `--faults webhook_…`).
+    /// Starts `fincore sandbox` with 20 demo clients, limits off, and `sandboxArguments` (e.g. `--no-optional`).
     init(sandboxArguments: [String] = []) throws {
         home = NSTemporaryDirectory() + "fincore-e2e-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)

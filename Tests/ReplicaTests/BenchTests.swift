@@ -24,23 +24,7 @@ final class BenchTests: ReplicaTestCase {
         let clients = Int(ProcessInfo.processInfo.environment["FINCORE_BENCH_CLIENTS"] ?? "") ?? 100_000
         let loans = clients * 3 / 10
         let start = Date()
-        for batch in stride(from: 0, to: clients, by: 2000) {
-            var objects: [SyncedObject] = []
-            for n in batch..<min(batch + 2000, clients) {
-                let branch = "br_\(n % 20)"
-                objects.append(.client(Fixture.client(
-                    n, first: Self.name(n, salt: 1), last: Self.name(n, salt: 7) + "\(n % 97)",
-                    phone: "+2547\(String(10_000_000 + n))", idNumber: "ID\(30_000_000 + n)", branch: branch,
-                    officer: "of_\(n % 200)")))
-                if n < loans {
-                    let disbursed = CivilDate(year: 2026, month: 1, day: 1)?.adding(days: n % 330)
-                        ?? CivilDate(daysSinceEpoch: 20_000)
-                    objects.append(.loan(try Fixture.activeLoan(n, client: n, disbursedOn: disbursed,
-                                                                branch: branch, officer: "of_\(n % 200)")))
-                }
-            }
-            try replica.apply(batch: objects)
-        }
+        try Self.seed(replica, clients: clients)
         let seeded = Date().timeIntervalSince(start)
         let size = (try FileManager.default.attributesOfItem(atPath: replica.path)[.size] as? NSNumber)?.intValue ?? 0
 
@@ -77,6 +61,42 @@ final class BenchTests: ReplicaTestCase {
               overdue list (first 500) \(overdue)
               portfolio summary \(portfolio)
             """)
+    }
+
+    /// Fills `replica` with `clients` clients, 30% of them with an active loan, in batches.
+    static func seed(_ replica: Replica, clients: Int) throws {
+        let loans = clients * 3 / 10
+        for batch in stride(from: 0, to: clients, by: 2000) {
+            var objects: [SyncedObject] = []
+            for n in batch..<min(batch + 2000, clients) {
+                let branch = "br_\(n % 20)"
+                objects.append(.client(Fixture.client(
+                    n, first: name(n, salt: 1), last: name(n, salt: 7) + "\(n % 97)",
+                    phone: "+2547\(String(10_000_000 + n))", idNumber: "ID\(30_000_000 + n)", branch: branch,
+                    officer: "of_\(n % 200)")))
+                if n < loans {
+                    let disbursed = CivilDate(year: 2026, month: 1, day: 1)?.adding(days: n % 330)
+                        ?? CivilDate(daysSinceEpoch: 20_000)
+                    objects.append(.loan(try Fixture.activeLoan(n, client: n, disbursedOn: disbursed,
+                                                                branch: branch, officer: "of_\(n % 200)")))
+                }
+            }
+            try replica.apply(batch: objects)
+        }
+    }
+
+    /// Seeds the replica the agent opens for `FINCORE_BENCH_URL` and `FINCORE_BENCH_KEY` under
+    /// `FINCORE_HOME`, for `scripts/bench-repl`; runs only with `FINCORE_BENCH_SEED=1`.
+    func testSeedReplicaForTheAgent() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["FINCORE_BENCH_SEED"] == "1", let url = environment["FINCORE_BENCH_URL"],
+              let key = environment["FINCORE_BENCH_KEY"] else { return }
+        let clients = Int(environment["FINCORE_BENCH_CLIENTS"] ?? "") ?? 100_000
+        let location = try ReplicaLocation(serverURL: url, keyFingerprint: ReplicaLocation.fingerprint(ofKey: key),
+                                           environment: environment)
+        let agentReplica = try Replica(location: location)
+        try Self.seed(agentReplica, clients: clients)
+        print("bench-seed: \(clients) clients in \(location.databasePath)")
     }
 
     /// p50 and p99 of `body` over `inputs`, in milliseconds.

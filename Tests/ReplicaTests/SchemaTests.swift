@@ -14,6 +14,12 @@ final class SchemaTests: ReplicaTestCase {
         XCTAssertEqual(try reopened.appliedMigrations().count, 4)
     }
 
+    /// A saved edit must survive power loss (issue 6): every commit is fsynced, `synchronous` = FULL (2).
+    func testReplicaOpensWithSynchronousFull() throws {
+        let level = try replica.read { db in try db.fetchOne(Int.self, sql: "PRAGMA synchronous") }
+        XCTAssertEqual(level, 2)
+    }
+
     func testSchemaNewerThanTheCodeIsRefused() throws {
         try replica.read { _ in }
         let path = replica.path
