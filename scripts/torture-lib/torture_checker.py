@@ -66,9 +66,12 @@ class Checker:
             self.replicas[agent.name] = {
                 "aliases": {r["local_id"]: r["server_id"] for r in agent.query("SELECT * FROM id_aliases")},
                 "outbox": agent.query("SELECT * FROM outbox ORDER BY seq"),
+                "dependencies": agent.query("SELECT entry_seq, depends_on FROM outbox_dependencies"),
                 "tables": {table: {r["id"]: r["version"] for r in agent.query(f"SELECT id, version FROM {table}")}
                            for _, table in RESOURCES},
             }
+        for replica in self.replicas.values():
+            self.mark_held(replica)
         self.check_repayments()
         self.check_edits()
         self.check_deletes()
@@ -78,8 +81,8 @@ class Checker:
         self.check_api_key(extra_outputs)
         refused = sum(1 for line in self.details if line.startswith("note: refused"))
         if refused:
-            self.details.append(f"note: {refused} acknowledged edits were refused by the server later "
-                                "(failed entries with a reason; expected under concurrent work)")
+            self.details.append(f"note: {refused} acknowledged edits were refused by the server later, or wait "
+                                "behind one that was (failed entries with a reason: expected under concurrent work)")
         return self.figures, [line for line in self.details if not line.startswith("note: refused")]
 
     # Helpers.
@@ -94,7 +97,30 @@ class Checker:
 
     @staticmethod
     def explained_failure(entry):
-        return entry is not None and entry["state"] == "failed" and (entry["error_code"] or entry["error_message"])
+        """A failed entry with the server's reason, or an entry held back behind one (the agent exits 4
+        and lists them; they wait for the user's `outbox retry` or `drop`)."""
+        if entry is None:
+            return False
+        if entry.get("held"):
+            return True
+        return entry["state"] == "failed" and bool(entry["error_code"] or entry["error_message"])
+
+    @staticmethod
+    def mark_held(replica):
+        """Marks pending entries that wait, directly or through others, on a failed entry."""
+        by_seq = {e["seq"]: e for e in replica["outbox"]}
+        waits_on = {}
+        for row in replica["dependencies"]:
+            waits_on.setdefault(row["entry_seq"], []).append(row["depends_on"])
+        for entry in replica["outbox"]:  # in seq order: an entry depends only on earlier ones
+            if entry["state"] != "pending":
+                continue
+            for seq in waits_on.get(entry["seq"], []):
+                blocker = by_seq.get(seq)
+                if blocker and (blocker.get("held") or (blocker["state"] == "failed"
+                                                         and (blocker["error_code"] or blocker["error_message"]))):
+                    entry["held"] = seq
+                    break
 
     def resolved(self, agent, object_id, choice):
         ids = {object_id, self.server_id(agent, object_id)}
@@ -124,7 +150,8 @@ class Checker:
                 entries = self.entries_for(agent, reported or "")
                 entry = entries[0] if entries else None
                 if self.explained_failure(entry):
-                    self.details.append(f"note: refused repayment {intent['reference']}: {entry['error_code']}")
+                    self.details.append(f"note: refused repayment {intent['reference']}: "
+                                        f"{entry['error_code'] or 'held back'}")
                 else:
                     state = entry["state"] if entry else "no outbox entry"
                     self.flag("repayments_lost", f"{agent} {intent['reference']} ({reported}) not on the server; "
@@ -148,7 +175,7 @@ class Checker:
                 continue
             entry = self.entry_with_value(agent, local, value)
             if self.explained_failure(entry):
-                self.details.append(f"note: refused edit {kind} {obj} {field}: {entry['error_code']}")
+                self.details.append(f"note: refused edit {kind} {obj} {field}: {entry['error_code'] or 'held back'}")
                 continue
             if self.resolved(agent, local, "theirs"):
                 continue
@@ -197,6 +224,7 @@ class Checker:
     def check_replicas(self):
         for agent, replica in self.replicas.items():
             failed_creates = {e["object_id"] for e in replica["outbox"] if self.explained_failure(e)}
+            failed_creates |= {e["loan_id"] for e in replica["outbox"] if self.explained_failure(e) and e["loan_id"]}
             for resource, table in RESOURCES:
                 server = {i: o["version"] for i, o in self.live[resource].items()}
                 local = replica["tables"][table]
@@ -214,7 +242,10 @@ class Checker:
     def check_outboxes(self):
         for agent, replica in self.replicas.items():
             for entry in replica["outbox"]:
-                if entry["state"] in ("pending", "in_flight", "conflict"):
+                if entry.get("held"):
+                    self.details.append(f"note: refused (held back behind failed #{entry['held']}) "
+                                        f"{agent} #{entry['seq']} {entry['kind']}")
+                elif entry["state"] in ("pending", "in_flight", "conflict"):
                     self.flag("conflicts_unexplained", f"{agent} outbox #{entry['seq']} {entry['kind']} "
                               f"{entry['object_id']} left {entry['state']}")
                 elif entry["state"] == "failed" and not (entry["error_code"] or entry["error_message"]):

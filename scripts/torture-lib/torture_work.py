@@ -204,7 +204,10 @@ def parse_batch(script_name, lines, status, stdout, stderr, first_line=1):
     saved = []
     for text in stdout.splitlines():
         text = text.strip()
-        if text.startswith("{"):
+        # A delete of a client that never left the laptop is acknowledged in plain text, even in json.
+        if text.startswith("client ") and text.endswith("deleted (it had never reached the server)"):
+            saved.append({"id": text.split()[1], "saved": "deleted locally"})
+        elif text.startswith("{"):
             record = json.loads(text)
             if "saved" in record:
                 saved.append(record)
