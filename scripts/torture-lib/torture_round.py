@@ -63,7 +63,7 @@ class Round:
             if status != 0:
                 raise RoundFailure(f"{agent.name}: the first sync failed with {status}: {err.strip()[-300:]}")
         drawer = WorkDrawer(self.rng, self.number, self.unique)
-        steps = 12 if self.quick else 30
+        steps = 10 if self.quick else 30
         events = [("batch", 6), ("sync", 5), ("knobs", 2), ("server_kill", 1 if self.quick else 2),
                   ("expire", 1), ("offline", 1), ("concurrent", 2)]
         for step in range(steps):
@@ -179,7 +179,7 @@ class Round:
     def final_syncs(self):
         self.restart_if_dead()
         self.sandbox.admin("POST", "/_sandbox/faults", KNOBS_OFF)
-        time.sleep(1.5)  # let the writers stop and pending payments settle
+        time.sleep(1.0)  # let the writers stop and pending payments settle
         for agent in self.agents:
             agent.offline = False
         clean, previous = False, None
@@ -206,7 +206,7 @@ class Round:
                 clean = True
                 break
             previous = waiting
-        time.sleep(2.5)  # the last settlements (settle delay 1 s)
+        time.sleep(1.5)  # the last settlements (settle delay 1 s)
         for _ in range(2):
             for agent in self.agents:
                 status, _, err = agent.run(self.sync_args(), timeout=120)

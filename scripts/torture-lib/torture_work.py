@@ -205,7 +205,9 @@ def parse_batch(script_name, lines, status, stdout, stderr, first_line=1):
     for text in stdout.splitlines():
         text = text.strip()
         # A delete of a client that never left the laptop is acknowledged in plain text, even in json.
-        if text.startswith("client ") and text.endswith("deleted (it had never reached the server)"):
+        # So is one that went to the server at once ("deleted on the server and purged from this laptop").
+        if text.startswith("client ") and (text.endswith("deleted (it had never reached the server)")
+                                           or text.endswith("deleted on the server and purged from this laptop")):
             saved.append({"id": text.split()[1], "saved": "deleted locally"})
         elif text.startswith("{"):
             record = json.loads(text)
@@ -215,5 +217,8 @@ def parse_batch(script_name, lines, status, stdout, stderr, first_line=1):
     if status not in (0, 1, 3):
         raise ValueError(f"batch ended with status {status}: {stderr.strip()[-300:]}")
     if len(acknowledged) != len(saved):
-        raise ValueError(f"{len(acknowledged)} lines not refused but {len(saved)} saved records")
+        said = " | ".join(str(record.get("saved")) for record in saved)
+        raise ValueError(f"{len(acknowledged)} lines not refused but {len(saved)} saved records; lines: "
+                         f"{' | '.join(line for line, _ in lines)}; saved: {said}; stdout: {stdout[-600:]}; "
+                         f"stderr: {stderr[-600:]}")
     return [(intent, record.get("id")) for intent, record in zip(acknowledged, saved)]
