@@ -2,6 +2,7 @@
 import glob
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -199,16 +200,36 @@ class Agent:
     def run(self, arguments, timeout=60):
         """Runs fincore ARGS to completion; returns (status, stdout, stderr)."""
         self.runs += 1
+        process = subprocess.Popen(self.command(arguments), env=self.environment(), stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
         try:
-            done = subprocess.run(self.command(arguments), env=self.environment(), capture_output=True,
-                                  timeout=timeout, stdin=subprocess.DEVNULL)
+            stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as error:
-            raise RoundFailure(f"{self.name}: fincore {' '.join(arguments)[:80]} ran past {timeout} s") from error
+            where = self.backtrace(process.pid)
+            process.kill()
+            process.communicate()
+            raise RoundFailure(f"{self.name}: fincore {' '.join(arguments)[:80]} ran past {timeout} s"
+                               + (f" (its threads: {where})" if where else "")) from error
+        done = subprocess.CompletedProcess(arguments, process.returncode, stdout, stderr)
         out, err = done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
         self.outputs.append(out)
         self.outputs.append(err)
         self.log(f"{self.name}: {' '.join(arguments)[:100]} -> {done.returncode}")
         return done.returncode, out, err
+
+    def backtrace(self, pid):
+        """Where a hung fincore is, from gdb when installed (saved beside the agent's home)."""
+        if not shutil.which("gdb"):
+            return None
+        path = os.path.join(os.path.dirname(self.home), f"hang-{self.name}-{pid}.txt")
+        try:
+            trace = subprocess.run(["gdb", "-p", str(pid), "-batch", "-ex", "thread apply all bt 25"],
+                                   capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            return None
+        with open(path, "wb") as handle:
+            handle.write(trace.stdout)
+        return path
 
     def start(self, arguments):
         """Starts fincore ARGS in the background (to be killed); `finish` collects it."""
