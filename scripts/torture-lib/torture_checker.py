@@ -40,8 +40,9 @@ EXAMPLES = 6
 
 
 class Checker:
-    def __init__(self, sandbox, agents, intents, own_clients, resolutions, log):
+    def __init__(self, sandbox, agents, intents, own_clients, resolutions, log, initial_clients=()):
         self.sandbox, self.agents, self.intents = sandbox, agents, intents
+        self.initial_clients = list(initial_clients)
         self.own_clients, self.resolutions, self.log = own_clients, resolutions, log
         self.figures = {name: 0 for name, _ in FIGURES}
         self.details = []
@@ -265,6 +266,19 @@ class Checker:
             if any(intent["first"] in body for body in kept):
                 continue
             tokens.append((intent["first"], [intent["first"], intent["last"], intent["id_number"], intent["phone"]]))
+        # Demo clients deleted since the start (by writers or agents): their phone and ID number, when no
+        # live client shares them (demo names repeat, so names are not evidence).
+        live_values = set()
+        for obj in self.live["clients"].values():
+            live_values.add(obj.get("phone"))
+            live_values.add((obj.get("kyc") or {}).get("id_number"))
+        for obj in self.initial_clients:
+            if obj.get("deleted") or obj["id"] not in self.tombstones:
+                continue
+            values = [v for v in (obj.get("phone"), (obj.get("kyc") or {}).get("id_number"))
+                      if v and len(v) >= 6 and v not in live_values]
+            if values:
+                tokens.append((obj["id"], values))
         return tokens
 
     def check_personal_data(self):

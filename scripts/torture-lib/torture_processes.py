@@ -12,19 +12,17 @@ import urllib.error
 import urllib.request
 
 
-# With libfaketime the server's clock runs this far ahead, so that agents can be behind it as well
-# as ahead while every faked offset stays positive (see faked_clock).
-SERVER_SKEW_MINUTES = 10
-
-
 def faked_clock(library, minutes):
     """The environment that moves a process's wall clock (Foundation's Date()) by `minutes`.
 
-    Only the wall clock moves: with a faked monotonic clock, or with a negative offset, timed waits
-    never wake (libfaketime 0.9.10 with Swift's runtime: the retry loop's sleeps hang), which is
-    faketime's limit and no real clock's, so offsets stay positive and the monotonic clock real.
+    libfaketime 0.9.10 and libdispatch do not mix in waiting processes: with a faked monotonic clock or
+    a negative offset timed waits never wake, and even without, libdispatch's timer thread can spin
+    re-arming its timerfd (seen with gdb: `_dispatch_timeout_program` -> faketime's `timerfd_settime`).
+    That is faketime's limit, no real clock's. So the monotonic clock stays real, and only processes
+    that never wait on a timer run skewed: the agents' offline work (their edits carry skewed
+    timestamps into the outbox and history), not their syncs and not the sandbox.
     """
-    return {"LD_PRELOAD": library, "FAKETIME": f"+{max(0, minutes)}m", "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+    return {"LD_PRELOAD": library, "FAKETIME": f"{minutes:+d}m", "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
 
 
 class RoundFailure(Exception):
@@ -52,8 +50,6 @@ class Sandbox:
         """Starts the server (port 0 the first time, then the same port) and waits for its first line."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("FINCORE_")}
         env.update(FINCORE_SANDBOX_ADMIN_KEY=self.admin_key, FINCORE_SANDBOX_API_KEYS=self.api_key)
-        if self.faketime:
-            env.update(faked_clock(self.faketime, SERVER_SKEW_MINUTES))
         for attempt in range(20):
             self.starts += 1
             err = open(os.path.join(self.folder, f"sandbox-{self.starts}.stderr"), "wb")
@@ -185,11 +181,11 @@ class Agent:
         self.outputs = []  # every stdout and stderr captured, for the API-key check
         self.runs = 0
 
-    def environment(self):
+    def environment(self, skewed=False):
         env = {k: v for k, v in os.environ.items() if not k.startswith("FINCORE_")}
         env.update(FINCORE_HOME=self.home, FINCORE_API_URL=self.url, FINCORE_API_KEY=self.api_key, NO_COLOR="1")
-        if self.faketime:
-            env.update(faked_clock(self.faketime, SERVER_SKEW_MINUTES + self.skew_minutes))
+        if self.faketime and skewed:
+            env.update(faked_clock(self.faketime, self.skew_minutes))
         return env
 
     def command(self, arguments):
@@ -197,10 +193,11 @@ class Agent:
         # running (seen with libfaketime 0.9.10); exec'd by env it runs, with the same pid to SIGKILL.
         return ["/usr/bin/env", self.binary] + arguments
 
-    def run(self, arguments, timeout=60):
-        """Runs fincore ARGS to completion; returns (status, stdout, stderr)."""
+    def run(self, arguments, timeout=60, skewed=False):
+        """Runs fincore ARGS to completion; returns (status, stdout, stderr). `skewed`: with the agent's
+        clock skew (offline work only: see faked_clock)."""
         self.runs += 1
-        process = subprocess.Popen(self.command(arguments), env=self.environment(), stdout=subprocess.PIPE,
+        process = subprocess.Popen(self.command(arguments), env=self.environment(skewed), stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
         try:
             stdout, stderr = process.communicate(timeout=timeout)

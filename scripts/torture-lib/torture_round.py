@@ -34,6 +34,7 @@ class Round:
         self.kills = 0
         self.other_faults = 0      # expiries, offline toggles, skewed agents
         self.details = []
+        self.initial_clients = []
 
     def log(self, text):
         if self.verbose:
@@ -51,6 +52,7 @@ class Round:
 
     def run(self):
         self.sandbox.start()
+        self.initial_clients = self.sandbox.list_all("clients")  # the demo clients' data, for the PII check
         for index in range(self.agent_count):
             skew = self.rng.choice([-9, -5, -2, 0, 3, 7, 10])  # minutes from the server's clock
             agent = Agent(f"a{index + 1}", self.binary, self.folder, self.api_key, self.sandbox.url, skew,
@@ -73,7 +75,8 @@ class Round:
             self.log(f"step {step}: {event} ({agent.name})")
             getattr(self, f"event_{event}")(agent, drawer)
         self.final_syncs()
-        checker = Checker(self.sandbox, self.agents, self.intents, self.own_clients, self.resolutions, self.log)
+        checker = Checker(self.sandbox, self.agents, self.intents, self.own_clients, self.resolutions, self.log,
+                          self.initial_clients)
         figures, details = checker.check(extra_outputs=self.sandbox_outputs())
         self.details.extend(details)
         return self.row(figures)
@@ -89,7 +92,7 @@ class Round:
         with open(script, "w") as handle:
             handle.write("\n".join(prefix + [line for line, _ in lines]) + "\n")
         flags = ["--format", "json", "--keep-going"] + (["--offline"] if self.rng.random() < 0.5 else [])
-        status, out, err = agent.run(flags + ["-f", script], timeout=60)
+        status, out, err = agent.run(flags + ["-f", script], timeout=60, skewed=True)
         try:
             acknowledged = parse_batch(script, lines, status, out, err, first_line=len(prefix) + 1)
         except ValueError as error:
