@@ -180,6 +180,7 @@ class Agent:
         self.offline = False
         self.outputs = []  # every stdout and stderr captured, for the API-key check
         self.runs = 0
+        self.slowest = 0.0  # seconds of the longest run (syncs under heavy faults take long)
 
     def environment(self, skewed=False):
         env = {k: v for k, v in os.environ.items() if not k.startswith("FINCORE_")}
@@ -197,6 +198,7 @@ class Agent:
         """Runs fincore ARGS to completion; returns (status, stdout, stderr). `skewed`: with the agent's
         clock skew (offline work only: see faked_clock)."""
         self.runs += 1
+        began = time.monotonic()
         process = subprocess.Popen(self.command(arguments), env=self.environment(skewed), stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
         try:
@@ -208,6 +210,7 @@ class Agent:
             raise RoundFailure(f"{self.name}: fincore {' '.join(arguments)[:80]} ran past {timeout} s"
                                + (f" (its threads: {where})" if where else "")) from error
         done = subprocess.CompletedProcess(arguments, process.returncode, stdout, stderr)
+        self.slowest = max(self.slowest, time.monotonic() - began)
         out, err = done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
         self.outputs.append(out)
         self.outputs.append(err)

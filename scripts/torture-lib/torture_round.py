@@ -20,6 +20,8 @@ class Round:
         self.number, self.rng, self.binary, self.folder = number, rng, binary, folder
         self.quick, self.faketime, self.verbose = quick, faketime, verbose
         self.agent_count = agents
+        # A sync under heavy faults can take a minute (30 s request timeouts, retries, writers to chase).
+        self.sync_timeout = 90 if quick else 180
         self.started = time.monotonic()
         self.deadline = self.started + (75 if quick else 900)
         self.api_key = f"sk_test_torture_{rng.getrandbits(64):016x}"
@@ -79,6 +81,7 @@ class Round:
                           self.initial_clients)
         figures, details = checker.check(extra_outputs=self.sandbox_outputs())
         self.details.extend(details)
+        self.details.append(f"note: slowest fincore run {max(a.slowest for a in self.agents):.1f} s")
         return self.row(figures)
 
     def event_batch(self, agent, drawer):
@@ -125,7 +128,7 @@ class Round:
             self.kills += 1
             self.log(f"{agent.name}: SIGKILL during sync after {delay:.2f} s")
         self.restart_if_dead()
-        agent.run(self.sync_args(), timeout=90)
+        agent.run(self.sync_args(), timeout=self.sync_timeout)
 
     def event_concurrent(self, agent, drawer):
         online = [a for a in self.agents if not a.offline]
@@ -138,7 +141,7 @@ class Round:
             self.kills += 1
             self.log(f"server SIGKILL during concurrent syncs after {delay:.2f} s")
         for a, process in processes:
-            a.finish(process, timeout=120)
+            a.finish(process, timeout=self.sync_timeout)
         self.restart_if_dead()
 
     def event_knobs(self, agent, drawer):
@@ -158,7 +161,8 @@ class Round:
         self.sandbox.kill()
         self.kills += 1
         if self.rng.random() < 0.5 and not agent.offline:
-            agent.run(self.sync_args(), timeout=90)  # against a dead server: must fail cleanly, lose nothing
+            # Against a dead server: must fail cleanly and lose nothing.
+            agent.run(self.sync_args(), timeout=self.sync_timeout)
         self.restart_if_dead()
 
     def event_expire(self, agent, drawer):
