@@ -67,6 +67,8 @@ class Round:
             if status != 0:
                 raise RoundFailure(f"{agent.name}: the first sync failed with {status}: {err.strip()[-300:]}")
         drawer = WorkDrawer(self.rng, self.number, self.unique)
+        for agent in self.agents:  # every agent has work of its own before the schedule starts
+            self.event_batch(agent, drawer)
         steps = 10 if self.quick else 30
         events = [("batch", 6), ("sync", 5), ("knobs", 2), ("server_kill", 1 if self.quick else 2),
                   ("expire", 1), ("offline", 1), ("concurrent", 2)]
