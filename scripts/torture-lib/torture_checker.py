@@ -6,13 +6,15 @@ what must be zero. The rules, precisely:
   counted apart as "refused", not as lost).
 - repayments doubled: one acknowledged reference on the server more than once.
 - edits lost: per agent, object and field, the agent's last acknowledged value (its own later edit
-  supersedes its earlier ones) is not the server's value, and none of these explains it: the object is
-  gone from the server; the edit's outbox entry ended `failed` with a reason; the agent resolved a
-  conflict on the object as `theirs`; another agent's acknowledged value is there (then it is judged
-  under "overwritten" instead).
-- edits silently overwritten: the server holds agent B's value where agent A's value was acknowledged,
-  and B's edit was made without having seen A's value (B's outbox entry's base does not hold it) and
-  without B resolving a conflict on the object as `mine`.
+  supersedes its earlier ones) is not the server's value, and nothing explains it: the object is gone
+  from the server; the edit's outbox entry ended `failed` with a reason (or waits behind one); the
+  agent resolved a conflict on the object as `theirs`. Lost: the entry did not reach the server, or
+  the server's value is nobody's acknowledged value.
+- edits silently overwritten: A's edit reached the server (entry `done`; with If-Match it landed at
+  its base version + 1, a create at 1) and the server now holds a value acknowledged to B (or to A
+  earlier) whose edit was based on an older version than that: B wrote over A's value without having
+  seen it. (Resolving a conflict as `mine` re-bases the edit on the server's version, so a knowing
+  override passes.)
 - deleted objects resurrected: an object the server deleted (a tombstone) listed live by the server or
   present in any replica; a client whose acknowledged delete did not fail yet is live on the server.
 - replicas that differ: per agent, synced type and object: an id on the server missing from the
@@ -159,14 +161,13 @@ class Checker:
                               f"outbox: {state}")
 
     def check_edits(self):
-        last = {}
+        last, every = {}, {}
         for agent, intent, reported in self.intents:
             if intent["kind"] == "edit":
-                key = (agent, self.server_id(agent, reported or intent["object"]), intent["type"], intent["field"])
-                last[key] = (intent["value"], reported or intent["object"])
-        values_by_object = {}
-        for (agent, obj, kind, field), (value, local) in last.items():
-            values_by_object.setdefault((obj, field), []).append((agent, value, local))
+                local = reported or intent["object"]
+                obj = self.server_id(agent, local)
+                last[(agent, obj, intent["type"], intent["field"])] = (intent["value"], local)
+                every.setdefault((obj, intent["field"]), []).append((agent, intent["value"], local))
         for (agent, obj, kind, field), (value, local) in last.items():
             server = self.live["clients" if kind == "client" else "loans"].get(obj)
             if server is None:
@@ -180,25 +181,28 @@ class Checker:
                 continue
             if self.resolved(agent, local, "theirs"):
                 continue
-            winner = next(((b, w, blocal) for b, w, blocal in values_by_object[(obj, field)]
-                           if b != agent and w == actual), None)
-            if winner is None:
+            if entry is None or entry["state"] != "done":
                 state = entry["state"] if entry else "no outbox entry holds it"
                 self.flag("edits_lost", f"{agent} set {kind} {obj} {field}={value}, server has {actual}; "
                           f"entry: {state}")
                 continue
-            other, _, other_local = winner
-            other_entry = self.entry_with_value(other, other_local, actual)
-            base = {}
-            if other_entry and other_entry["base_json"]:
-                try:
-                    base = json.loads(other_entry["base_json"])
-                except json.JSONDecodeError:
-                    base = {}
-            if base.get(field) == value or self.resolved(other, other_local, "mine"):
+            # With If-Match, my value landed at version base+1 (a create at 1); a later value is legitimate
+            # only from an edit whose base was at or after that version, i.e. made having seen mine.
+            mine_at = (entry["base_version"] or 0) + 1
+            source = next(((b, blocal) for b, w, blocal in every.get((obj, field), []) if w == actual), None)
+            if source is None:
+                self.flag("edits_lost", f"{agent} set {kind} {obj} {field}={value} (landed at version {mine_at}), "
+                          f"server has {actual}, nobody's acknowledged value")
                 continue
-            self.flag("edits_overwritten", f"{agent} set {kind} {obj} {field}={value}; {other}'s {actual} "
-                      f"replaced it without a conflict (its base: {base.get(field)!r})")
+            other, other_local = source
+            other_entry = self.entry_with_value(other, other_local, actual)
+            base = other_entry["base_version"] if other_entry else None
+            if base is not None and base >= mine_at:
+                continue
+            self.flag("edits_overwritten", f"{agent} set {kind} {obj} {field}={value} (landed at version {mine_at}); "
+                      f"{other}'s {actual} replaced it from base version {base} "
+                      f"(entry {other_entry['seq'] if other_entry else None}: "
+                      f"{other_entry['state'] if other_entry else 'none'})")
 
     def check_deletes(self):
         for resource, live in self.live.items():
