@@ -11,6 +11,10 @@ final class SandboxProcess {
     static let apiKey = "sk_test_fincore_demo"
     let process = Process()
     let url: URL
+    /// A session of its own, invalidated with the sandbox: the shared session would keep dead
+    /// keep-alive connections to stopped sandboxes, and on Linux enough of them to 127.0.0.1
+    /// stall later tests' requests on the shared session's per-host connection limit.
+    private let session = URLSession(configuration: .ephemeral)
 
     /// Starts `fincore sandbox --port 0 ARGUMENTS` and reads its URL from the first line.
     init(_ arguments: [String]) throws {
@@ -80,7 +84,7 @@ final class SandboxProcess {
         request.httpMethod = method
         request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
         if let body { request.httpBody = try JSONSerialization.data(withJSONObject: body) }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await session.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status) else {
             throw SandboxProcessError(message: "\(method) \(path): \(status) \(String(decoding: data, as: UTF8.self))")
@@ -89,6 +93,7 @@ final class SandboxProcess {
     }
 
     deinit {
+        session.invalidateAndCancel()
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
