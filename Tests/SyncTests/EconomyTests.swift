@@ -46,4 +46,23 @@ final class EconomyTests: SyncTestCase {
         XCTAssertLessThanOrEqual(summary.requests, bound, "k = \(k): \(summary.requests) requests")
         try await assertSameAsServer(engine.replica, api)
     }
+
+    /// The same bound for the first incremental sync after a first sync by export, whose
+    /// cursors start at the reports' `as_of`.
+    func testAfterAnExportTheFirstIncrementalSyncIsAsCheap() async throws {
+        try await startSandbox { $0.demoClients = 200 }
+        let api = try makeClient()
+        let engine = try makeEngine(exportThreshold: 0)
+        let first = await engine.sync()
+        XCTAssertEqual(first.outcome, .completed)
+        let clients = try await api.listClients(ListQuery(limit: 50)).value.data.compactMap(\.object)
+        for (index, client) in clients.enumerated() {
+            _ = try await api.updateClient(client.id, ClientPatch(address: .value("Export Lane \(index)")))
+        }
+        let summary = await engine.sync()
+        XCTAssertEqual(summary.outcome, .completed)
+        XCTAssertEqual(summary.pulled, clients.count)
+        let bound = (clients.count + 99) / 100 + SyncResource.allCases.count + 1
+        XCTAssertLessThanOrEqual(summary.requests, bound, "k = \(clients.count): \(summary.requests) requests")
+    }
 }

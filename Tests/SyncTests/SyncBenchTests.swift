@@ -48,12 +48,15 @@ final class SyncBenchTests: XCTestCase {
               + "\(Int(rate)) objects/s; requests \(summary.requests) (minimum \(floor) = ⌈objects/100⌉"
               + "\(phase == "incremental" ? ", at least a page per resource" : "")); 429s \(summary.throttled)\(note)")
         if phase == "paced" {
-            // Fixed windows opened by the first request: 100 requests in each window the run touched.
-            let allowed = 100 * (Int(seconds) / window + 1)
-            print("bench-sync: paced: \(summary.requests) requests of \(allowed) allowed in "
-                  + "\(String(format: "%.2f", seconds)) s (window \(window) s) = "
-                  + "\(String(format: "%.1f", 100 * Double(summary.requests) / Double(allowed)))% of the allowed rate; "
-                  + "429s \(summary.throttled)")
+            // Fixed windows opened by the first request, 100 requests each: R requests need at
+            // least (⌈R/100⌉ − 1) windows (each window's share goes at its start). The achieved
+            // fraction is that least time over the time taken; an agent slower than the budget
+            // scores low however it paces.
+            let least = Double(max(0, (summary.requests + 99) / 100 - 1) * window)
+            let fraction = seconds > 0 ? min(1, least / seconds) : 0
+            print("bench-sync: paced: \(summary.requests) requests in \(String(format: "%.2f", seconds)) s; "
+                  + "100 per \(window) s allows them in \(Int(least)) s: \(String(format: "%.1f", 100 * fraction))% "
+                  + "of the allowed request rate; 429s \(summary.throttled)")
         }
     }
 
