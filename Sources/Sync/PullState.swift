@@ -11,9 +11,9 @@ struct PullState: Codable, Sendable, Equatable {
     /// A pull under way: its pager, saved after each page.
     var pager: PullPager?
     /// A lower bound, in server time, of the moment the pull under way sent its first request
-    /// (R₁), from the newest `updated_at` seen and the time elapsed (`Puller.origin`). Everything a pull can miss
-    /// was committed after R₁ and so carries `updated_at` ≥ R₁ − lag; the finished cursor
-    /// reaches back to it. Stored rather than a duration so that the time a killed pull lay
+    /// (R₁), from the newest `updated_at` seen and the time elapsed (`Puller.origin`).
+    /// Everything a pull can miss was committed after R₁ and so carries `updated_at` ≥ R₁ − lag;
+    /// the finished cursor reaches back to it. Stored rather than a duration so that the time a killed pull lay
     /// dead needs no clock: an object committed after the checkpoint, at C ≥ the newest
     /// `updated_at` seen, has `updated_at` ≥ C − lag ≥ origin − lag as well.
     var origin: Timestamp?

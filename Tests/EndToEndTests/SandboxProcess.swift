@@ -33,7 +33,8 @@ final class SandboxProcess {
             line.append(byte)
         }
         let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("listening on "), let url = URL(string: String(text.dropFirst("listening on ".count))) else {
+        let address = String(text.dropFirst("listening on ".count))
+        guard text.hasPrefix("listening on "), let url = URL(string: address) else {
             process.terminate()
             throw SandboxProcessError(message: "the sandbox did not start: \(text)")
         }

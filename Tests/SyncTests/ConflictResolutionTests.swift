@@ -20,7 +20,8 @@ final class ConflictResolutionTests: SyncTestCase {
         }
 
         // Both change the address and the email; A pushes first.
-        _ = try a.replica.editClient(client.id, ClientPatch(email: .value("a@example.com"), address: .value("A Street 1")))
+        _ = try a.replica.editClient(client.id, ClientPatch(email: .value("a@example.com"),
+                                                            address: .value("A Street 1")))
         let mine = try b.replica.editClient(client.id, ClientPatch(email: .value("b@example.com"),
                                                                    address: .value("B Street 2")))
         let pushedA = await a.sync()
