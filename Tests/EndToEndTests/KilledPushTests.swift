@@ -72,7 +72,7 @@ final class KilledPushTests: XCTestCase {
 
         // The push under faults, killed at random moments.
         try await sandbox.setFaults([
-            "drop_after_commit": 0.15, "error_503": 0.05, "truncate_body": 0.05, "storm_429": 0.03,
+            "drop_after_commit": 0.2, "error_503": 0.05, "truncate_body": 0.05, "storm_429": 0.03,
             "latency_ms": "20-60",
         ])
         var kills = 0, killsInFlight = 0
