@@ -32,6 +32,8 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
 
     func start(_ request: URLRequest, in session: URLSession) async throws -> (HTTPResponseHead, BodyChunks) {
         let task = session.dataTask(with: request)
+        let slot = CancellableDataTask()
+        slot.set(task)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let transfer = Transfer(task: task)
@@ -44,7 +46,7 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
                 task.resume()
             }
         } onCancel: {
-            task.cancel()
+            slot.cancel()  // never `task.cancel()` here: it can deadlock (CancellableDataTask)
         }
     }
 

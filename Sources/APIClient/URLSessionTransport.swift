@@ -9,6 +9,7 @@ import FoundationNetworking
 /// matters at 100 requests a minute. Cookies and caches are off: the API is stateless and a
 /// cached answer could hide a newer version of an object.
 public final class URLSessionTransport: HTTPTransport {
+    private typealias Answer = CheckedContinuation<(Data, URLResponse), any Error>
     private let session: URLSession
     private let streamer: StreamingDelegate
     private let streamingSession: URLSession
@@ -31,7 +32,25 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: URLRequest) async throws -> (HTTPResponseHead, Data) {
-        let (data, response) = try await session.data(for: request)
+        // Not `session.data(for:)`: its cancellation can deadlock on Linux (CancellableDataTask).
+        let slot = CancellableDataTask()
+        let (data, response) = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: Answer) in
+                let task = session.dataTask(with: request) { data, response, error in
+                    if let error {
+                        continuation.resume(throwing: error)
+                    } else if let response {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: URLError(.badServerResponse))
+                    }
+                }
+                slot.set(task)
+                task.resume()
+            }
+        } onCancel: {
+            slot.cancel()
+        }
         guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
         return (HTTPResponseHead(http), data)
     }
