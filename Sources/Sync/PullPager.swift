@@ -107,6 +107,15 @@ public struct PullPager: Codable, Sendable, Equatable {
         return fresh
     }
 
+    /// The cursor to store once the pull is complete, reaching back to `origin` (a server-time
+    /// lower bound of when the pull began, `PullState.origin`) plus the lag and margin; with no
+    /// origin (nothing seen yet anywhere), the plain lag and margin.
+    public func finishedCursor(from cursor: PullCursor, origin: Timestamp?) -> PullCursor {
+        let plain = finishedCursor(from: cursor, elapsed: 0)
+        guard let origin, let top = plain.updatedAt else { return plain }
+        return finishedCursor(from: cursor, elapsed: top.microsecondsSinceEpoch - origin.microsecondsSinceEpoch)
+    }
+
     /// The cursor to store once the pull is complete; `elapsed` is its duration in microseconds.
     public func finishedCursor(from cursor: PullCursor, elapsed: Int64) -> PullCursor {
         let newest = newestUpdatedAt.flatMap { at in newestID.map { (updatedAt: at, id: $0) } }

@@ -10,8 +10,17 @@ struct PullState: Codable, Sendable, Equatable {
     var cursor = PullCursor()
     /// A pull under way: its pager, saved after each page.
     var pager: PullPager?
-    /// Microseconds the pull under way has taken so far, on a monotonic clock, in every run.
-    var elapsed: Int64 = 0
+    /// A lower bound, in server time, of the moment the pull under way sent its first request
+    /// (R₁), from the newest `updated_at` seen and the time elapsed (`Puller.origin`).
+    /// Everything a pull can miss was committed after R₁ and so carries `updated_at` ≥ R₁ − lag;
+    /// the finished cursor reaches back to it. Stored rather than a duration so that the time a killed pull lay
+    /// dead needs no clock: an object committed after the checkpoint, at C ≥ the newest
+    /// `updated_at` seen, has `updated_at` ≥ C − lag ≥ origin − lag as well.
+    var origin: Timestamp?
+    /// When the pull under way sent its first request, on the boot-time clock: a run resumed
+    /// on the same boot measures its elapsed time from here and so bounds R₁ as tightly as an
+    /// unbroken pull; after a reboot the stored `origin` alone stays (safe, a wider overlap).
+    var started: BootInstant?
     /// A first sync by export under way.
     var export: ExportProgress?
     /// Whether the resource has completed a first sync (by export or paging).

@@ -26,22 +26,25 @@ struct Puller: Sendable {
 
     /// Pulls `resource` from its cursor (or from a checkpointed pull under way) to the end.
     func pull(_ resource: SyncResource, meter: SyncMeter) async throws -> SyncSummary {
-        let stored = try replica.cursor(for: resource.cursorName)
-        var state = PullState.load(resource, from: stored)
+        var state = PullState.load(resource, from: try replica.cursor(for: resource.cursorName))
         var pager: PullPager
+        // This run's elapsed time since the pull's first request (see `PullState.origin`): from
+        // its own start for a new pull; for a resumed one from the stored boot-time reading,
+        // when it is of this boot. Otherwise the stored origin stands: it already bounds what
+        // was committed while no process ran. The laptop's wall clock is never read, so a clock
+        // hours off, or corrected between runs, changes nothing.
+        let base: Int64?
         if let resumed = state.pager {
             pager = resumed
-            // The time between the checkpoint and now, process restarts included, belongs to
-            // this pull's duration, which the next cursor's lookback must cover (PullCursor).
-            if let saved = stored?.savedAt {
-                state.elapsed += max(0, Timestamp.now().microsecondsSinceEpoch - saved.microsecondsSinceEpoch)
-            }
+            if state.origin == nil { state.origin = state.cursor.since }  // a checkpoint from an older build
+            base = state.started?.microsecondsUntilNow() ?? (state.origin == nil ? 0 : nil)
         } else {
             pager = PullPager(cursor: state.cursor)
-            state.elapsed = 0
+            state.origin = nil
+            state.started = BootInstant.now()
+            base = 0
         }
-        let started = ContinuousClock.now
-        let elapsedBefore = state.elapsed
+        let runStart = ContinuousClock.now
         var summary = SyncSummary()
         var total: Int?
         var seen = 0
@@ -56,7 +59,10 @@ struct Puller: Sendable {
             summary.deleted += report.deleted
             seen += objects.count
             state.pager = pager
-            state.elapsed = elapsedBefore + SyncMeter.microseconds(ContinuousClock.now - started)
+            if let base {
+                state.origin = Self.origin(state.origin, newest: [state.cursor.updatedAt, pager.newestUpdatedAt],
+                                           elapsed: base + SyncMeter.microseconds(ContinuousClock.now - runStart))
+            }
             try replica.saveCursor(state.row(resource))
             await meter.report(.pull, resource, done: seen, total: total.map { max($0, seen) })
         }
@@ -67,12 +73,25 @@ struct Puller: Sendable {
         // `meta.total` is the server's word and may be wrong (it counts at the first page, or
         // lies): once the pull is over, what was read is the total.
         await meter.report(.pull, resource, done: seen, total: seen)
-        state.cursor = pager.finishedCursor(from: state.cursor, elapsed: state.elapsed)
+        state.cursor = pager.finishedCursor(from: state.cursor, origin: state.origin)
         state.pager = nil
-        state.elapsed = 0
+        state.origin = nil
+        state.started = nil
         state.initialized = true
         try replica.saveCursor(state.row(resource))
         return summary
+    }
+
+    /// The pull's origin after a page: the greatest of the old bound and `newest − elapsed`.
+    ///
+    /// Why it bounds the server time R₁ of the first request from below: every `updated_at` we
+    /// have seen was stamped before the server answered the page that held it (lag only makes
+    /// it earlier), so the newest is ≤ the server time Rₖ of page k, and Rₖ − R₁ ≤ `elapsed`,
+    /// measured on this process's monotonic clock from before the first request was sent.
+    static func origin(_ old: Timestamp?, newest: [Timestamp?], elapsed: Int64) -> Timestamp? {
+        guard let top = newest.compactMap({ $0 }).max() else { return old }
+        let bound = top.adding(microseconds: -max(0, elapsed))
+        return old.map { max($0, bound) } ?? bound
     }
 
     /// One page of `resource` as synced objects, with the listing's `meta.total`.

@@ -14,7 +14,7 @@ final class PullTests: SyncTestCase {
         let api = try makeClient()
         let engine = try makeEngine()
         try await setFaults(["writers": 4, "commit_lag_s": 10])
-        let syncs = Self.long ? 10 : 3
+        let syncs = Self.long ? 20 : 3  // issue 7: 20 incremental syncs in the long run
         for _ in 0..<syncs {
             let summary = await engine.sync()
             XCTAssertEqual(summary.outcome, .completed)
