@@ -160,6 +160,28 @@ public struct Outbox: Sendable {
         }
     }
 
+    /// Resolves a conflict or failure by taking the server's side: this entry goes, and so do the
+    /// entries that depend on it only when it creates an object (they name an id that will never
+    /// exist). Otherwise its dependents stay and are released: the object they act on exists on
+    /// the server, so a repayment queued behind a disbursement that met someone else's is still
+    /// sent (and refused visibly if the server's state no longer allows it), never lost quietly.
+    /// Returns the sequence numbers removed.
+    @discardableResult
+    public func takeTheirs(_ seq: Int64) throws -> [Int64] {
+        guard let entry = try entry(seq) else { throw ReplicaError(.notFound, "no outbox entry \(seq)") }
+        if entry.kind.request.creates { return try drop(seq) }
+        let now = replica.clock()
+        return try replica.transaction { db in
+            _ = try Self.require(db, seq, in: [.failed, .conflict])
+            // ON DELETE CASCADE removes the dependency rows, which releases the dependents.
+            try db.execute(sql: "DELETE FROM outbox WHERE seq = ?", arguments: [seq])
+            try History.append(db, type: entry.kind.request.objectType, recordID: entry.objectID, event: "dropped",
+                               outboxSeq: seq, at: now)
+            try ViewRebuilder.rebuild(db, touchedBy: entry)
+            return [seq]
+        }
+    }
+
     private func settle(_ seq: Int64, state: OutboxEntry.State, _ failure: OutboxEntry.Failure, theirs: SyncedObject?) throws {
         let now = replica.clock()
         try replica.transaction { db in

@@ -6,7 +6,8 @@ import Replica
 /// How `resolve` settles one conflicting or failed entry.
 ///
 /// `mine` re-bases my edit on the server's version and sends it again; `theirs` drops my edit
-/// (the server's copy is already in the replica). Field by field, for client and loan edits:
+/// (the server's copy is already in the replica) but keeps what was queued behind it, unless my
+/// entry created the object they need (see `Outbox.takeTheirs`). Field by field, for client and loan edits:
 /// my edit is dropped and a new one made of only the fields marked `mine`, against theirs.
 enum ConflictResolution {
     static func resolve(_ entry: OutboxEntry, _ inv: CommandInvocation, _ ctx: AgentContext) throws -> CommandOutcome {
@@ -20,7 +21,7 @@ enum ConflictResolution {
             try ctx.replica.outbox.retry(entry.seq, keepingMine: true)
             inv.write("outbox \(entry.seq): keeping mine; queued again")
         case ("theirs"?, true):
-            let dropped = try ctx.replica.outbox.drop(entry.seq)
+            let dropped = try ctx.replica.outbox.takeTheirs(entry.seq)
             inv.write("outbox \(entry.seq): took theirs; dropped \(dropped.map(String.init).joined(separator: ", "))")
         case (nil, false):
             try byField(entry, fields, inv, ctx)
@@ -49,7 +50,7 @@ enum ConflictResolution {
         let keep = Set(fields.filter { $0.value == "mine" }.map(\.key))
         let body = try FincoreJSON.decoder().decode(JSONValue.self, from: entry.body)
         let kept = filtered(body, keep: keep, prefix: "")
-        _ = try ctx.replica.outbox.drop(entry.seq)
+        _ = try ctx.replica.outbox.takeTheirs(entry.seq)
         guard !keep.isEmpty else {
             inv.write("outbox \(entry.seq): took theirs for every field")
             return

@@ -58,6 +58,35 @@ final class OutboxOrderingTests: ReplicaTestCase {
         XCTAssertEqual(try replica.outbox.entry(mine.seq)?.state, .pending)
     }
 
+    func testTakingTheirsForADisbursementKeepsTheCashCollectedBehindIt() throws {
+        try replica.apply(.client(Fixture.client(1, kyc: .verified)))
+        var approved = Fixture.pendingLoan(2, client: 1, version: 2)
+        approved.status = .approved
+        try replica.apply(.loan(approved))
+        let disburse = try replica.disburseLoan(approved.id, method: .cash)
+        let repay = try replica.repay(approved.id, NewRepayment(amount: 100_000, method: .cash, reference: "R-1"))
+        XCTAssertEqual(try replica.outbox.entry(repay.seq)?.dependsOn, [disburse.seq])
+        try replica.outbox.markInFlight(disburse.seq)
+        // Another officer disbursed the same loan first: the server's copy is already active.
+        let theirs = try Fixture.activeLoan(2, client: 1, version: 3, principal: 5_000_000)
+        try replica.outbox.markConflict(disburse.seq, OutboxEntry.Failure(status: 412, code: "version_conflict",
+                                                                          message: "stale"), theirs: .loan(theirs))
+        XCTAssertEqual(try replica.outbox.takeTheirs(disburse.seq), [disburse.seq])
+        let kept = try XCTUnwrap(try replica.outbox.entry(repay.seq), "the repayment must never be dropped with it")
+        XCTAssertEqual(kept.dependsOn, [])
+        XCTAssertEqual(try replica.outbox.nextSendable().map(\.seq), [repay.seq])
+    }
+
+    func testTakingTheirsForAFailedCreateDropsWhatNeedsTheObject() throws {
+        let client = try replica.createClient(NewClient(firstName: "Baraka", lastName: "Mwangi"))
+        let loan = try replica.applyForLoan(NewLoan(clientID: client.value.id, principal: 1_000_000, currency: .kes,
+                                                    interestRateBps: 1200, termMonths: 6))
+        try replica.outbox.markInFlight(client.seq)
+        try replica.outbox.markFailed(client.seq, OutboxEntry.Failure(status: 400, code: "invalid_request", message: "bad"))
+        XCTAssertEqual(try replica.outbox.takeTheirs(client.seq), [client.seq, loan.seq])
+        XCTAssertEqual(try replica.outbox.unpushedCount(), 0)
+    }
+
     func testInFlightEntriesComeBackAfterACrash() throws {
         try replica.apply(.client(Fixture.client(1)))
         let edit = try replica.editClient(Fixture.clientID(1), ClientPatch(lastName: "A"))
