@@ -7,11 +7,11 @@ import XCTest
 final class SchemaTests: ReplicaTestCase {
     func testMigrationsAreAppliedOnceInOrder() throws {
         XCTAssertEqual(try replica.appliedMigrations(),
-                       ["v1-server-state", "v1-outbox", "v1-sync-state", "v2-webhook-events"])
+                       ["v1-server-state", "v1-outbox", "v1-sync-state", "v2-webhook-events", "v3-portfolio-index"])
         let path = replica.path
         replica = nil
         let reopened = try Replica(path: path)
-        XCTAssertEqual(try reopened.appliedMigrations().count, 4)
+        XCTAssertEqual(try reopened.appliedMigrations().count, 5)
     }
 
     /// A saved edit must survive power loss (issue 6): every commit is fsynced, `synchronous` = FULL (2).
@@ -31,6 +31,17 @@ final class SchemaTests: ReplicaTestCase {
         XCTAssertEqual(error?.code, .schemaTooNew)
         XCTAssertEqual(error?.message, "the replica at \(path) was written by a newer version of fincore "
             + "(unknown schema migration v9-from-the-future); upgrade fincore, or wipe this replica and sync again")
+    }
+
+    func testThePortfolioSummaryReadsOnlyItsCoveringIndex() throws {
+        let plan = try replica.read { db in
+            try db.fetchAll(sql: """
+                EXPLAIN QUERY PLAN SELECT l.status, l.currency, count(*), sum(l.principal), sum(l.balance)
+                FROM loans l WHERE (?1 IS NULL OR l.branch_id = ?1) AND (?2 IS NULL OR l.officer_id = ?2)
+                GROUP BY l.status, l.currency
+                """, arguments: [nil as String?, nil as String?]).map { try $0.decode(String.self, column: "detail") }
+        }
+        XCTAssertTrue(plan.contains { $0.contains("COVERING INDEX loans_portfolio") }, plan.joined(separator: "\n"))
     }
 
     func testSearchQueriesUseTheirIndexes() throws {
