@@ -1,33 +1,22 @@
 import Foundation
 import XCTest
 
-/// A `fincore sandbox` process with chosen options (faults, rate window) and a private
-/// FINCORE_HOME; `AgentFixture` is the plain case.
+/// An `OperatedSandbox` with chosen options (faults, rate window) plus a private FINCORE_HOME for
+/// the agent that talks to it; `AgentFixture` is the plain case.
 final class SandboxProcess {
     let home: String
-    let url: String
-    private let process = Process()
+    let server: OperatedSandbox
+    var url: String { server.url.absoluteString }
 
     init(_ options: [String]) throws {
         home = NSTemporaryDirectory() + "fincore-state-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        process.executableURL = FincoreProcess.binary
-        process.arguments = ["sandbox", "--port", "0"] + options
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-            line.append(byte)
-        }
-        url = String(String(decoding: line, as: UTF8.self).dropFirst("listening on ".count))
+        server = try OperatedSandbox(options)
     }
 
     /// The agent's environment for this server; `home` picks another agent's replica.
     func environment(home: String? = nil) -> [String: String] {
-        ["FINCORE_HOME": home ?? self.home, "FINCORE_API_URL": url, "FINCORE_API_KEY": "sk_test_fincore_demo",
-         "NO_COLOR": "1"]
+        server.agentEnvironment(home: home ?? self.home)
     }
 
     /// Runs `fincore ARGS` against this server.
@@ -36,8 +25,6 @@ final class SandboxProcess {
     }
 
     deinit {
-        process.terminate()
-        process.waitUntilExit()
         try? FileManager.default.removeItem(atPath: home)
     }
 }
