@@ -4,25 +4,14 @@ import XCTest
 /// A sandbox server process and a private FINCORE_HOME, so the agent's replica persists between runs.
 final class AgentFixture {
     let home: String
-    let sandbox: Process
-    let url: String
+    let server: OperatedSandbox
+    var url: String { server.url.absoluteString }
 
     /// Starts `fincore sandbox` with 20 demo clients, limits off, and `sandboxArguments` (e.g. `--no-optional`).
     init(sandboxArguments: [String] = []) throws {
         home = NSTemporaryDirectory() + "fincore-e2e-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        sandbox = Process()
-        sandbox.executableURL = FincoreProcess.binary
-        sandbox.arguments = ["sandbox", "--port", "0", "--demo", "20", "--rate-window", "0"] + sandboxArguments
-        let out = Pipe()
-        sandbox.standardOutput = out
-        sandbox.standardError = FileHandle.nullDevice
-        try sandbox.run()
-        var line = Data()
-        while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-            line.append(byte)
-        }
-        url = String(String(decoding: line, as: UTF8.self).dropFirst("listening on ".count))
+        server = try OperatedSandbox(["--demo", "20", "--rate-window", "0"] + sandboxArguments)
     }
 
     var environment: [String: String] {
@@ -63,8 +52,6 @@ final class AgentFixture {
     }
 
     deinit {
-        sandbox.terminate()
-        sandbox.waitUntilExit()
         try? FileManager.default.removeItem(atPath: home)
     }
 }

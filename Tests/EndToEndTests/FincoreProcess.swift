@@ -21,11 +21,12 @@ struct FincoreProcess {
 
     static var binary: URL { productsDirectory.appendingPathComponent("fincore") }
 
-    /// Runs `fincore ARGS` with the given stdin (none: /dev/null) and extra environment, to completion.
-    static func run(_ arguments: [String], stdin: String? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+    /// Runs `fincore ARGS` (or another `executable`) with the given stdin (none: /dev/null) and
+    /// extra environment, to completion.
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    executable: URL = binary) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }

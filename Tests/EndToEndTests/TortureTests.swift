@@ -21,7 +21,7 @@ final class TortureTests: XCTestCase {
         } else {
             arguments += ["--rounds", "2", "--quick"]
         }
-        let result = try Self.run("/usr/bin/env", ["python3"] + arguments)
+        let result = try FincoreProcess.run(["python3"] + arguments, executable: URL(fileURLWithPath: "/usr/bin/env"))
         XCTAssertEqual(result.status, 0, "torture run failed:\n\(result.stdout)\n\(result.stderr)")
         XCTAssertTrue(result.stdout.hasPrefix("seed: \(Self.seed)\n"), result.stdout)
         XCTAssertTrue(result.stdout.contains("every figure is 0"), result.stdout)
@@ -31,26 +31,5 @@ final class TortureTests: XCTestCase {
     static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-    }
-
-    /// Runs a program to completion, reading both pipes so a chatty run never blocks.
-    static func run(_ executable: String, _ arguments: [String]) throws -> FincoreProcess.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return FincoreProcess.Result(stdout: String(decoding: outData, as: UTF8.self),
-                                     stderr: String(decoding: errData, as: UTF8.self),
-                                     status: process.terminationStatus)
     }
 }
