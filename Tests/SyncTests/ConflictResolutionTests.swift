@@ -10,14 +10,7 @@ import XCTest
 /// new edit made of only the fields marked `mine`, against the server's version.
 final class ConflictResolutionTests: SyncTestCase {
     func testATwoFieldConflictResolvedOneMineOneTheirs() async throws {
-        try await startSandbox()
-        let api = try makeClient()
-        let client = try await makeClient(api)
-        let a = try makeEngine("a"), b = try makeEngine("b")
-        for engine in [a, b] {
-            let first = await engine.sync()
-            XCTAssertEqual(first.outcome, .completed)
-        }
+        let (api, client, a, b) = try await twoAgentsSharingAClient()
 
         // Both change the address and the email; A pushes first.
         _ = try a.replica.editClient(client.id, ClientPatch(email: .value("a@example.com"),

@@ -103,6 +103,19 @@ class SyncTestCase: XCTestCase {
         return (client, active)
     }
 
+    /// A sandbox with one client, and agents `a` and `b` whose first syncs brought it in.
+    func twoAgentsSharingAClient() async throws -> (api: APIClient, client: Client, a: SyncEngine, b: SyncEngine) {
+        try await startSandbox()
+        let api = try makeClient()
+        let client = try await makeClient(api)
+        let a = try makeEngine("a"), b = try makeEngine("b")
+        for engine in [a, b] {
+            let first = await engine.sync()
+            XCTAssertEqual(first.outcome, .completed)
+        }
+        return (api, client, a, b)
+    }
+
     func makeClient(_ api: APIClient, officer: String = "of_1", branch: String = "br_1", verified: Bool = false)
         async throws -> Client {
         let client = try await api.createClient(NewClient(

@@ -9,14 +9,7 @@ import XCTest
 /// a conflict for the later one, resolvable either way.
 final class TwoAgentTests: SyncTestCase {
     func testDisjointEditsMergeAndTheSameFieldConflictsForTheLaterAgent() async throws {
-        try await startSandbox()
-        let api = try makeClient()
-        let client = try await makeClient(api)
-        let a = try makeEngine("a"), b = try makeEngine("b")
-        for engine in [a, b] {
-            let first = await engine.sync()
-            XCTAssertEqual(first.outcome, .completed)
-        }
+        let (api, client, a, b) = try await twoAgentsSharingAClient()
 
         // Disjoint: A changes the phone, B the address; both land.
         _ = try a.replica.editClient(client.id, ClientPatch(phone: .value("+254700000001")))
