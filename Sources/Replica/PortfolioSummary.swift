@@ -50,8 +50,7 @@ extension Replica {
             let cutoff = asOf.adding(days: -30).description
             let risk = try db.fetchAll(sql: """
                 SELECT l.currency, sum(l.balance) AS balance FROM loans l
-                WHERE l.status = 'active' AND \(scope) AND EXISTS (
-                    SELECT 1 FROM instalments i WHERE i.loan_id = l.id AND i.paid < i.amount_due AND i.due_date < ?3)
+                WHERE l.status = 'active' AND l.oldest_unpaid_due < ?3 AND \(scope)
                 GROUP BY l.currency ORDER BY l.currency
                 """, arguments: [branchID, officerID, cutoff]).compactMap { row -> Money? in
                     guard let currency = Currency(code: try row["currency"]) else { return nil }

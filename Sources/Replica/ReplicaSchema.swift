@@ -18,6 +18,7 @@ enum ReplicaSchema {
         migrator.registerMigration("v1-sync-state") { db in try db.execute(sql: syncState) }
         migrator.registerMigration("v2-webhook-events") { db in try db.execute(sql: webhookEvents) }
         migrator.registerMigration("v3-portfolio-index") { db in try db.execute(sql: portfolioIndex) }
+        migrator.registerMigration("v4-oldest-unpaid") { db in try db.execute(sql: oldestUnpaid) }
         return migrator
     }
 
@@ -254,5 +255,16 @@ enum ReplicaSchema {
     /// 30,000 loans; `scripts/bench-replica`). `id` ends it for PAR30's instalment lookup.
     static let portfolioIndex = """
         CREATE INDEX loans_portfolio ON loans(status, currency, branch_id, officer_id, principal, balance, id);
+        """
+
+    /// PAR30 asks, for every active loan, whether an instalment is unpaid 30 days past due. Asked
+    /// of the instalments that was one index probe per loan (≈70 ms on 30,000 loans); kept on the
+    /// loan row as the due date of its oldest unpaid instalment (written with the schedule,
+    /// `ViewStore`), it is a range of this index: only the late loans are read.
+    static let oldestUnpaid = """
+        ALTER TABLE loans ADD COLUMN oldest_unpaid_due TEXT;
+        UPDATE loans SET oldest_unpaid_due = (
+            SELECT min(i.due_date) FROM instalments i WHERE i.loan_id = loans.id AND i.paid < i.amount_due);
+        CREATE INDEX loans_at_risk ON loans(status, oldest_unpaid_due, currency, branch_id, officer_id, balance);
         """
 }

@@ -46,15 +46,16 @@ enum ViewStore {
     static func write(_ db: Database, loan l: Loan, pending: Int) throws {
         try db.execute(sql: """
             INSERT INTO loans (id, external_id, view_json, client_id, branch_id, officer_id, status, currency,
-                principal, balance, pending)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                principal, balance, pending, oldest_unpaid_due)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET external_id = excluded.external_id, view_json = excluded.view_json,
                 client_id = excluded.client_id, branch_id = excluded.branch_id, officer_id = excluded.officer_id,
                 status = excluded.status, currency = excluded.currency, principal = excluded.principal,
-                balance = excluded.balance, pending = excluded.pending
+                balance = excluded.balance, pending = excluded.pending, oldest_unpaid_due = excluded.oldest_unpaid_due
             """, arguments: [
                 l.id.rawValue, l.externalID, try JSONStore.text(l), l.clientID.rawValue, l.branchID, l.officerID,
                 l.status.rawValue, l.currency.code, l.principal, l.balance, pending,
+                l.schedule.filter { $0.paid < $0.amountDue }.map(\.dueDate).min()?.description,
             ])
         try db.execute(sql: "DELETE FROM instalments WHERE loan_id = ?", arguments: [l.id.rawValue])
         for (index, item) in l.schedule.enumerated() {

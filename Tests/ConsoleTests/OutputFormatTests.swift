@@ -20,6 +20,8 @@ final class OutputFormatTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.truncate("李小龍先生", to: 7), "李小龍…")
         XCTAssertEqual(DisplayWidth.truncate("李小龍先生", to: 6), "李小…")
         XCTAssertEqual(DisplayWidth.truncate("short", to: 10), "short")
+        XCTAssertEqual(DisplayWidth.truncate("ln_0001234", to: 5), "ln_0…", "the ASCII fast path cuts like the slow one")
+        XCTAssertEqual(DisplayWidth.of("tab\there"), 7, "a control character takes no cell")
     }
 
     func testTableAtEightyAlignsByDisplayWidth() {

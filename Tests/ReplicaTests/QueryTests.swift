@@ -85,6 +85,13 @@ final class QueryTests: ReplicaTestCase {
         XCTAssertEqual(summary.atRisk30, [Money(minorUnits: 13_200_000, currency: .kes)])
         XCTAssertEqual(summary.atRisk30Bps(.kes), 6666)
         XCTAssertEqual(try replica.portfolioSummary(asOf: asOf, branchID: "br_mombasa").atRisk30, [])
+
+        // Paying July offline leaves August (17 days late) as the oldest unpaid: no longer at risk.
+        _ = try replica.repay(loan.id, NewRepayment(amount: 1_100_000, method: .cash))
+        XCTAssertEqual(try replica.portfolioSummary(asOf: asOf).atRisk30, [])
+        let later = try XCTUnwrap(CivilDate(year: 2026, month: 9, day: 15))
+        XCTAssertEqual(try replica.portfolioSummary(asOf: later).atRisk30, [Money(minorUnits: 12_100_000, currency: .kes)],
+                       "on 15 September August is 31 days late")
     }
 
     func testSyncStateTables() throws {
