@@ -106,13 +106,19 @@ final class AgentContext: Sendable {
         // Background sync (when on) pushes the edit soon; it returns at once and never blocks.
         if !settings.offline { sync?.auto.noteEdit() }
         let pending = try replica.outbox.unpushedCount()
-        let note = "\(what) \(id): saved offline, \(pending) pending"
+        done("\(what) \(id): saved offline, \(pending) pending",
+             [("id", id), ("saved", what), ("pending", String(pending))], invocation)
+        return .success
+    }
+
+    /// Says what a command did: the sentence in table mode; in csv/json/ndjson the same facts as a
+    /// record on stdout (so `--format json` output stays machine-readable) and the sentence on stderr.
+    func done(_ note: String, _ record: [(String, String?)], _ invocation: CommandInvocation) {
         if settings.format == .table {
             invocation.write(note)
         } else {
-            show(record: [("id", id), ("saved", what), ("pending", String(pending))], invocation)
+            show(record: record, invocation)
             if !invocation.dryRun { StandardStreams.err(note) }
         }
-        return .success
     }
 }

@@ -108,14 +108,14 @@ enum ClientCommands {
         }
         if LocalID.isLocal(found.id) {
             if !inv.dryRun { try ctx.replica.purgeClient(found.id) }
-            inv.write("client \(id) deleted (it had never reached the server)")
+            ctx.done("client \(id) deleted (it had never reached the server)", [("id", id), ("deleted", "local")], inv)
             return .success
         }
         let api = try ctx.server(for: inv.spec.name)
         if inv.dryRun { return .success }
         _ = try await api.deleteClient(found.id)
         try ctx.replica.purgeClient(found.id)
-        inv.write("client \(id) deleted on the server and purged from this laptop")
+        ctx.done("client \(id) deleted on the server and purged from this laptop", [("id", id), ("deleted", "server")], inv)
         return .success
     }
 }

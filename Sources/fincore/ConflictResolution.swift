@@ -19,10 +19,12 @@ enum ConflictResolution {
         switch (choice, fields.isEmpty) {
         case ("mine"?, true):
             try ctx.replica.outbox.retry(entry.seq, keepingMine: true)
-            inv.write("outbox \(entry.seq): keeping mine; queued again")
+            ctx.done("outbox \(entry.seq): keeping mine; queued again", [("seq", String(entry.seq)), ("kept", "mine")], inv)
         case ("theirs"?, true):
             let dropped = try ctx.replica.outbox.takeTheirs(entry.seq)
-            inv.write("outbox \(entry.seq): took theirs; dropped \(dropped.map(String.init).joined(separator: ", "))")
+            let list = dropped.map(String.init).joined(separator: ", ")
+            ctx.done("outbox \(entry.seq): took theirs; dropped \(list)",
+                     [("seq", String(entry.seq)), ("kept", "theirs"), ("dropped", list)], inv)
         case (nil, false):
             try byField(entry, fields, inv, ctx)
         default:
@@ -52,7 +54,7 @@ enum ConflictResolution {
         let kept = filtered(body, keep: keep, prefix: "")
         _ = try ctx.replica.outbox.takeTheirs(entry.seq)
         guard !keep.isEmpty else {
-            inv.write("outbox \(entry.seq): took theirs for every field")
+            ctx.done("outbox \(entry.seq): took theirs for every field", [("seq", String(entry.seq)), ("kept", "theirs")], inv)
             return
         }
         let data = try FincoreJSON.encode(kept)
@@ -61,7 +63,9 @@ enum ConflictResolution {
         } else if let id = LoanID(entry.objectID) {
             _ = try ctx.replica.editLoan(id, try FincoreJSON.decodeRequest(LoanPatch.self, from: data))
         }
-        inv.write("outbox \(entry.seq): kept mine for \(keep.sorted().joined(separator: ", ")); queued as a new edit")
+        let mine = keep.sorted().joined(separator: ", ")
+        ctx.done("outbox \(entry.seq): kept mine for \(mine); queued as a new edit",
+                 [("seq", String(entry.seq)), ("kept", "mine for \(mine)")], inv)
     }
 
     private static func filtered(_ value: JSONValue, keep: Set<String>, prefix: String) -> JSONValue {

@@ -28,17 +28,18 @@ enum ListenCommands {
             switch inv.arguments.positionals.first {
             case nil:
                 let url = await listener.url
-                inv.write(url.map { "listening on \($0)" } ?? "not listening")
+                ctx.done(url.map { "listening on \($0)" } ?? "not listening", [("listening", url.map { "\($0)" })], inv)
             case "on":
                 ListenCommand.forgetOldEvents(ctx.replica)
                 do {
-                    inv.write("listening on \(try await listener.start(host: host, port: port))")
+                    let url = try await listener.start(host: host, port: port)
+                    ctx.done("listening on \(url)", [("listening", "\(url)")], inv)
                 } catch {
                     throw CommandFailure("cannot listen on \(host):\(port): \(error)", status: .failure)
                 }
             case "off":
                 await listener.stop()
-                inv.write("not listening")
+                ctx.done("not listening", [("listening", nil)], inv)
             default:
                 break
             }

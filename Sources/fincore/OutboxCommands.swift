@@ -31,15 +31,18 @@ enum OutboxCommands {
                                    edits: true)) { inv, ctx in
             let found = try lookUp(inv, ctx)
             try ctx.replica.outbox.retry(found.seq)
-            inv.write("outbox \(found.seq): queued again; \(try ctx.replica.outbox.unpushedCount()) pending")
+            let pending = String(try ctx.replica.outbox.unpushedCount())
+            ctx.done("outbox \(found.seq): queued again; \(pending) pending",
+                     [("seq", String(found.seq)), ("queued", "again"), ("pending", pending)], inv)
             return .success
         }
         table.register(CommandSpec("outbox drop", summary: "Give up an entry and everything that depends on it.",
                                    arguments: [entry], edits: true)) { inv, ctx in
             let found = try lookUp(inv, ctx)
             let dropped = try ctx.replica.outbox.drop(found.seq)
-            inv.write("dropped outbox \(dropped.map(String.init).joined(separator: ", ")); "
-                + "\(try ctx.replica.outbox.unpushedCount()) pending")
+            let list = dropped.map(String.init).joined(separator: ", ")
+            let pending = String(try ctx.replica.outbox.unpushedCount())
+            ctx.done("dropped outbox \(list); \(pending) pending", [("dropped", list), ("pending", pending)], inv)
             return .success
         }
         table.register(CommandSpec("conflicts", group: "outbox", summary: "List edits that collided with a change on the server.")) { inv, ctx in

@@ -57,8 +57,22 @@ enum ReportCommands {
             return .success
         }
         let extra = report.result?.extra ?? [:]
+        // On a terminal or in table mode, lists become tables under the record; other formats keep them whole.
+        let lists = ctx.settings.format == .table ? ReportTables.lists(in: extra) : []
+        let scalars = extra.keys.sorted().filter { key in !lists.contains { $0.name == key } }
         ctx.show(record: [("report", report.id.rawValue), ("as_of", report.result?.asOf?.description)]
-            + extra.keys.sorted().map { ($0, text(extra[$0])) }, inv)
+            + scalars.map { ($0, text(extra[$0])) }, inv)
+        for list in lists {
+            inv.write("\n\(list.name): \(list.rows.count)")
+            if list.isTable {
+                ctx.show(list.table, inv)
+            } else {
+                for (index, record) in list.records.enumerated() {
+                    if index > 0 { inv.write("") }
+                    ctx.show(record: record, inv)
+                }
+            }
+        }
         return .success
     }
 

@@ -24,7 +24,7 @@ enum ScopeSetting {
                 throw CommandFailure("no server is configured, so there is no scope to set", status: .refused)
             }
             try await sync.engine.setScope(scope)
-            inv.write("scope \(text(scope)): the next sync applies it")
+            ctx.done("scope \(text(scope)): the next sync applies it", [("scope", text(scope))], inv)
             return .success
         }
     }

@@ -36,7 +36,7 @@ enum SessionCommands {
             }
             // `offline on` stops the background loop (cancelling a sync under way); `off` resumes it.
             await ctx.applyBackgroundSync()
-            inv.write("offline \(inv.arguments.positionals[0])")
+            ctx.done("offline \(inv.arguments.positionals[0])", [("offline", inv.arguments.positionals[0])], inv)
             return .success
         }
         table.register(CommandSpec("status", group: "session", summary: "Server, mode, connectivity, pending edits, conflicts, last sync.")) { inv, ctx in

@@ -68,7 +68,7 @@ enum WebhookCommands {
             if inv.dryRun { return .success }
             _ = try await api.deleteWebhook(id)
             try secrets(ctx).remove(id.rawValue)
-            inv.write("webhook \(id.rawValue) deleted")
+            ctx.done("webhook \(id.rawValue) deleted", [("id", id.rawValue), ("deleted", "server")], inv)
             return .success
         }
     }

@@ -35,6 +35,8 @@ final class EveryCommandEditTests: EveryCommandTestCase {
         let gone = try expect("client delete \(local)")
         XCTAssertEqual(gone.stdout, "client \(local) deleted (it had never reached the server)\n")
         XCTAssertEqual(try fixture.pendingCount(), 0, "its outbox entry went with it")
+        let other = try addClient("Also", "Local")
+        XCTAssertEqual(try record("client delete \(other)"), ["id": other, "deleted": "local"], "--format json is JSON")
 
         _ = try addClient("Server", "Side")
         try sync()

@@ -51,7 +51,9 @@ final class EveryCommandOutboxTests: EveryCommandTestCase {
         XCTAssertEqual(try record("outbox show \(seq)", home: other)["state"], "pending")
         XCTAssertTrue(try sync(status: 4, home: other).contains("1 conflicts"), "sent as it was, it collides again")
 
-        XCTAssertEqual(try expect("outbox drop \(seq)", home: other).stdout, "dropped outbox \(seq); 0 pending\n")
+        let dropped = try expect("outbox drop \(seq)", format: "json", home: other)
+        XCTAssertEqual(dropped.stdout, "{\"dropped\":\"\(seq)\",\"pending\":\"0\"}\n", "JSON on stdout")
+        XCTAssertTrue(dropped.stderr.contains("dropped outbox \(seq); 0 pending"), "the sentence on stderr: \(dropped.stderr)")
         XCTAssertEqual(try objects("conflicts", home: other).count, 0)
         try sync(home: other)
         XCTAssertEqual(try record("client show \(client)", home: other)["address"], "Astreet", "theirs is what stays")

@@ -32,6 +32,16 @@ final class EveryCommandServerTests: EveryCommandTestCase {
         let collections = try record("report collections")
         XCTAssertTrue(collections["report"]?.hasPrefix("rp_") == true, "\(collections)")
         XCTAssertNotNil(collections["as_of"], "\(collections)")
+        // In table mode the lists are tables with amounts in decimals, not cells of raw JSON.
+        let table = try expect("report collections").stdout
+        XCTAssertTrue(table.contains("\noverdue: "), table)
+        XCTAssertFalse(table.contains("{\""), "no raw JSON objects: \(table)")
+        let header = try XCTUnwrap(table.split(separator: "\n").first { $0.hasPrefix("due_date ") }, table)
+        XCTAssertTrue(header.contains("remaining"), String(header))
+        XCTAssertNotNil(table.range(of: #"  [0-9,]+\.[0-9]{2}(  |\n)"#, options: .regularExpression), "KES in decimals: \(table)")
+        let portfolio = try expect("report portfolio").stdout
+        XCTAssertTrue(portfolio.contains("by_status.active.count:"), "nested members as dotted fields: \(portfolio)")
+        XCTAssertFalse(portfolio.contains("{\""), portfolio)
 
         let export = try expect("report export clients")
         let lines = export.stdout.split(separator: "\n")
