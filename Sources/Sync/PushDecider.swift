@@ -12,24 +12,26 @@ public enum PushDecider {
         /// A PATCH of these fields (dotted paths).
         case edit(fields: Set<String>)
         /// A state action (approve, reverse, cancel…); `stillAllowed` says whether it still makes
-        /// sense on the server's current object.
+        /// sense on the server's current object, `alreadyDone` whether another agent already did it.
         case action
     }
 
     /// The verdict for an answer: the server's object on success, or the error.
     public static func decide(_ intent: Intent, base: JSONValue?, mine: JSONValue?,
                               result: Result<JSONValue?, APIError>,
-                              stillAllowed: (JSONValue) -> Bool = { _ in true }) -> PushVerdict {
+                              stillAllowed: (JSONValue) -> Bool = { _ in true },
+                              alreadyDone: (JSONValue) -> Bool = { _ in false }) -> PushVerdict {
         switch result {
         case .success(let object):
             return .done(object)
         case .failure(let error):
-            return decide(intent, base: base, mine: mine, error: error, stillAllowed: stillAllowed)
+            return decide(intent, base: base, mine: mine, error: error, stillAllowed: stillAllowed,
+                          alreadyDone: alreadyDone)
         }
     }
 
     private static func decide(_ intent: Intent, base: JSONValue?, mine: JSONValue?, error: APIError,
-                               stillAllowed: (JSONValue) -> Bool) -> PushVerdict {
+                               stillAllowed: (JSONValue) -> Bool, alreadyDone: (JSONValue) -> Bool) -> PushVerdict {
         guard case .http(let failure) = error else {
             // No answer, or not the contract's shape: the request may or may not have run, so it
             // is sent again with the same key, which replays it if it did (contract § Idempotency).
@@ -47,6 +49,7 @@ public enum PushDecider {
             return .retryLater(wait: error.retryAfter)
         case (412, _):
             guard let theirs = failure.current else { return .retryLater(wait: nil) }
+            if intent == .action, !stillAllowed(theirs), alreadyDone(theirs) { return .done(theirs) }
             return versionConflict(intent, base: base, mine: mine, theirs: theirs, stillAllowed: stillAllowed)
         case (500..., _):
             return .retryLater(wait: error.retryAfter)

@@ -16,33 +16,37 @@ struct PushRule: Sendable {
     let isMoney: Bool
     /// The entry changes its loan's balance without answering the loan: refresh it after.
     let refreshesLoan: Bool
+    /// For actions that carry nothing but the wish (no reason, no method): the status they lead
+    /// to. When another agent already took the object there, the wish is fulfilled, not in conflict.
+    let reaches: String?
 
     private init(_ kind: OutboxKind, edit: Bool = false, from: Set<String> = [], path: [String] = ["status"],
-                 money: Bool = false, refreshesLoan: Bool = false) {
+                 money: Bool = false, refreshesLoan: Bool = false, reaches: String? = nil) {
         self.kind = kind
         isEdit = edit
         allowedFrom = from
         statusPath = path
         isMoney = money
         self.refreshesLoan = refreshesLoan
+        self.reaches = reaches
     }
 
     static let table: [PushRule] = [
         PushRule(.createClient),
         PushRule(.editClient, edit: true),
-        PushRule(.verifyKYC, from: ["pending"], path: ["kyc", "status"]),
+        PushRule(.verifyKYC, from: ["pending"], path: ["kyc", "status"], reaches: "verified"),
         PushRule(.rejectKYC, from: ["pending"], path: ["kyc", "status"]),
         PushRule(.applyForLoan),
         PushRule(.editLoan, edit: true),
-        PushRule(.approveLoan, from: ["pending"]),
+        PushRule(.approveLoan, from: ["pending"], reaches: "approved"),
         PushRule(.rejectLoan, from: ["pending"]),
-        PushRule(.withdrawLoan, from: ["pending", "approved"]),
+        PushRule(.withdrawLoan, from: ["pending", "approved"], reaches: "withdrawn"),
         PushRule(.disburseLoan, from: ["approved"], money: true),
         PushRule(.writeOffLoan, from: ["active"]),
         PushRule(.repay, money: true, refreshesLoan: true),
         PushRule(.reversePayment, from: ["succeeded"], money: true, refreshesLoan: true),
         PushRule(.createPaymentLink),
-        PushRule(.cancelPaymentLink, from: ["active"]),
+        PushRule(.cancelPaymentLink, from: ["active"], reaches: "canceled"),
     ]
 
     /// The rule of `kind` (every kind has one; PushRuleTests checks it).
@@ -62,8 +66,19 @@ struct PushRule: Sendable {
     /// Whether the action still makes sense on the server's current object.
     func stillAllowed(_ theirs: JSONValue) -> Bool {
         guard !allowedFrom.isEmpty else { return true }
-        var value: JSONValue? = theirs
+        return status(of: theirs).map(allowedFrom.contains) ?? false
+    }
+
+    /// Whether the server's object is already where this action leads (someone else did it).
+    /// Actions with a reason or a method never qualify: theirs may differ from mine.
+    func alreadyDone(_ theirs: JSONValue) -> Bool {
+        guard let reaches else { return false }
+        return status(of: theirs) == reaches
+    }
+
+    private func status(of object: JSONValue) -> String? {
+        var value: JSONValue? = object
         for key in statusPath { value = value?[key] }
-        return value?.stringValue.map(allowedFrom.contains) ?? false
+        return value?.stringValue
     }
 }

@@ -100,7 +100,7 @@ struct Pusher: Sendable {
                 return .stop(.cancelled)
             }
             let verdict = PushDecider.decide(rule.intent(body: body), base: sent.base, mine: body, result: result,
-                                             stillAllowed: rule.stillAllowed)
+                                             stillAllowed: rule.stillAllowed, alreadyDone: rule.alreadyDone)
             switch verdict {
             case .done(let json):
                 try replica.outbox.markDone(sent.seq, serverObject: try json.map { try $0.decode(as: SyncedObject.self) })

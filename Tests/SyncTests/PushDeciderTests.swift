@@ -1,6 +1,6 @@
 import APIClient
 import FincoreModel
-import Sync
+@testable import Sync
 import XCTest
 
 final class PushDeciderTests: XCTestCase {
@@ -106,5 +106,30 @@ final class PushDeciderTests: XCTestCase {
         XCTAssertEqual(PushDecider.decide(.action, base: nil, mine: nil,
                                           result: http(412, "version_conflict", current: approved), stillAllowed: allowed),
                        .conflict(theirs: approved, fields: ["status"]))
+    }
+
+    /// Another agent already did what this action asks (approved the loan): done, not a conflict.
+    func testAnActionSomeoneElseAlreadyDidIsDone() {
+        let approved: JSONValue = .object(["id": .string("ln_1"), "status": .string("approved"), "version": .integer(4)])
+        let rejected: JSONValue = .object(["id": .string("ln_1"), "status": .string("rejected"), "version": .integer(4)])
+        let allowed: (JSONValue) -> Bool = { $0["status"] == .string("pending") }
+        let reachesApproved: (JSONValue) -> Bool = { $0["status"] == .string("approved") }
+        XCTAssertEqual(PushDecider.decide(.action, base: nil, mine: nil, result: http(412, "version_conflict", current: approved),
+                                          stillAllowed: allowed, alreadyDone: reachesApproved),
+                       .done(approved))
+        XCTAssertEqual(PushDecider.decide(.action, base: nil, mine: nil, result: http(412, "version_conflict", current: rejected),
+                                          stillAllowed: allowed, alreadyDone: reachesApproved),
+                       .conflict(theirs: rejected, fields: ["status"]), "taken elsewhere: the user decides")
+    }
+
+    /// Only actions that carry nothing but the wish count as already done: a second rejection with
+    /// its own reason, or a disbursement by another method, may differ from what happened.
+    func testOnlyBareActionsCanBeAlreadyDone() {
+        let verified: JSONValue = .object(["kyc": .object(["status": .string("verified")])])
+        let rejected: JSONValue = .object(["kyc": .object(["status": .string("rejected")])])
+        XCTAssertTrue(PushRule.of(.verifyKYC).alreadyDone(verified))
+        XCTAssertFalse(PushRule.of(.rejectKYC).alreadyDone(rejected))
+        XCTAssertFalse(PushRule.of(.disburseLoan).alreadyDone(.object(["status": .string("active")])))
+        XCTAssertTrue(PushRule.of(.cancelPaymentLink).alreadyDone(.object(["status": .string("canceled")])))
     }
 }

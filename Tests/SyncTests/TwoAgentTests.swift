@@ -62,6 +62,26 @@ final class TwoAgentTests: SyncTestCase {
         try await assertSameAsServer(a.replica, api)
     }
 
+    /// Both officers verify the same client's KYC offline: the later one's verification is done (the
+    /// client is verified, as asked), not a conflict that blocks what waits behind it.
+    func testAKYCVerifiedByBothAgentsIsNoConflict() async throws {
+        let (api, client, a, b) = try await twoAgentsSharingAClient()
+        _ = try a.replica.verifyKYC(client.id)
+        let mine = try b.replica.verifyKYC(client.id)
+        let application = try b.replica.applyForLoan(NewLoan(clientID: client.id, principal: 5_000_000, currency: .kes,
+                                                         interestRateBps: 1200, termMonths: 6))
+        let first = await a.sync()
+        XCTAssertEqual(first.pushed, 1)
+        let run = await b.sync()
+        XCTAssertEqual(run.conflicts, 0, "\(run)")
+        XCTAssertEqual(run.failures, 0, "\(run)")
+        XCTAssertEqual(try b.replica.outbox.entry(mine.seq)?.state, .done)
+        XCTAssertEqual(try b.replica.outbox.entry(application.seq)?.state, .done, "what waited behind it went too")
+        let server = try await api.client(client.id).value
+        XCTAssertEqual(server.kyc.status, .verified)
+        try await assertSameAsServer(b.replica, api)
+    }
+
     /// A scope change: a client moved to another officer leaves an officer's replica within one
     /// sync, but only after its pending edit was pushed.
     func testAClientMovedOutOfScopeLeavesAfterItsEditIsPushed() async throws {
