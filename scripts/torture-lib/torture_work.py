@@ -204,15 +204,13 @@ def parse_batch(script_name, lines, status, stdout, stderr, first_line=1):
     saved = []
     for text in stdout.splitlines():
         text = text.strip()
-        # A delete of a client that never left the laptop is acknowledged in plain text, even in json.
-        # So is one that went to the server at once ("deleted on the server and purged from this laptop").
-        if text.startswith("client ") and (text.endswith("deleted (it had never reached the server)")
-                                           or text.endswith("deleted on the server and purged from this laptop")):
-            saved.append({"id": text.split()[1], "saved": "deleted locally"})
-        elif text.startswith("{"):
+        if text.startswith("{"):
             record = json.loads(text)
+            # A client delete is acknowledged as {"id", "deleted": "local"|"server"}, not queued.
             if "saved" in record:
                 saved.append(record)
+            elif "deleted" in record:
+                saved.append({"id": record.get("id"), "saved": "deleted " + str(record["deleted"])})
     acknowledged = [intent for number, (_, intent) in enumerate(lines, start=first_line) if number not in refused]
     if status not in (0, 1, 3):
         raise ValueError(f"batch ended with status {status}: {stderr.strip()[-300:]}")
