@@ -61,7 +61,7 @@ enum ReportCommands {
         let lists = ctx.settings.format == .table ? ReportTables.lists(in: extra) : []
         let scalars = extra.keys.sorted().filter { key in !lists.contains { $0.name == key } }
         ctx.show(record: [("report", report.id.rawValue), ("as_of", report.result?.asOf?.description)]
-            + scalars.map { ($0, text(extra[$0])) }, inv)
+            + scalars.map { ($0, ReportTables.cell(extra[$0])) }, inv)
         for list in lists {
             inv.write("\n\(list.name): \(list.rows.count)")
             if list.isTable {
@@ -74,16 +74,5 @@ enum ReportCommands {
             }
         }
         return .success
-    }
-
-    private static func text(_ value: JSONValue?) -> String? {
-        switch value {
-        case .string(let s)?: return s
-        case .integer(let i)?: return String(i)
-        case .number(let d)?: return String(d)
-        case .bool(let b)?: return String(b)
-        case nil, .null?: return nil
-        case let other?: return (try? FincoreJSON.encode(other)).map { String(decoding: $0, as: UTF8.self) }
-        }
     }
 }

@@ -73,7 +73,8 @@ enum ReportTables {
         return result
     }
 
-    private static func cell(_ value: JSONValue?, currency: Currency?) -> String? {
+    /// A member as text: an integer amount in decimals when `currency` is given, a nested value as JSON.
+    static func cell(_ value: JSONValue?, currency: Currency? = nil) -> String? {
         switch value {
         case .integer(let minor)? where currency != nil:
             return currency.map { Money(minorUnits: minor, currency: $0).plainString }
