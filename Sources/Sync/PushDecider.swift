@@ -49,8 +49,8 @@ public enum PushDecider {
             return .retryLater(wait: error.retryAfter)
         case (412, _):
             guard let theirs = failure.current else { return .retryLater(wait: nil) }
-            if intent == .action, !stillAllowed(theirs), alreadyDone(theirs) { return .done(theirs) }
-            return versionConflict(intent, base: base, mine: mine, theirs: theirs, stillAllowed: stillAllowed)
+            return versionConflict(intent, base: base, mine: mine, theirs: theirs, stillAllowed: stillAllowed,
+                                   alreadyDone: alreadyDone)
         case (500..., _):
             return .retryLater(wait: error.retryAfter)
         default:
@@ -60,14 +60,17 @@ public enum PushDecider {
         }
     }
 
-    /// 412: rebase when the server changed only what the user did not, else a conflict.
+    /// 412: rebase when the server changed only what the user did not, an action someone else already
+    /// took is done, else a conflict.
     private static func versionConflict(_ intent: Intent, base: JSONValue?, mine: JSONValue?,
-                                        theirs: JSONValue, stillAllowed: (JSONValue) -> Bool) -> PushVerdict {
+                                        theirs: JSONValue, stillAllowed: (JSONValue) -> Bool,
+                                        alreadyDone: (JSONValue) -> Bool) -> PushVerdict {
         switch intent {
         case .create:
             return .retryLater(wait: nil)
         case .action:
-            return stillAllowed(theirs) ? .rebase(onto: theirs) : .conflict(theirs: theirs, fields: ["status"])
+            if stillAllowed(theirs) { return .rebase(onto: theirs) }
+            return alreadyDone(theirs) ? .done(theirs) : .conflict(theirs: theirs, fields: ["status"])
         case .edit(let fields):
             let theirChanges = JSONPaths.changed(from: base, to: theirs)
             let myValues = JSONPaths.leaves(of: mine)
